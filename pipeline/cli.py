@@ -1,0 +1,132 @@
+"""`claims`: the command line of the pipeline.
+
+  claims extract INPUT... --out DIR     ingest + extract + normalize in one go
+  claims ingest INPUT... --out DIR      stage 1 (DVC): papers.parquet
+  claims find DIR --out DIR             stage 2 (DVC): papers + quantities with roles and context
+  claims normalize DIR --out DIR        stage 3 (DVC): claims with units, final papers
+  claims evaluate --gold FILE DIR       the dev-gold figures (same as the guideline's scorer)
+  claims check [FILE|-]                 claims of pasted abstracts as a terminal table
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+
+from .errors import ClaimscopeError
+
+DEFAULT_RULES = "rules"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args) or 0
+    except ClaimscopeError as exc:
+        if args.debug:
+            traceback.print_exc()
+        print(f"claims: error: {exc}", file=sys.stderr)
+        return 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="claims", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rules", default=DEFAULT_RULES, help="rules directory (default: rules)")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("extract", help="ingest, extract and normalize in one go")
+    p.add_argument("inputs", nargs="+")
+    p.add_argument("--out", required=True)
+    p.set_defaults(func=_cmd_extract)
+
+    p = sub.add_parser("ingest", help="stage: read inputs into papers.parquet")
+    p.add_argument("inputs", nargs="+")
+    p.add_argument("--out", required=True)
+    p.set_defaults(func=_cmd_ingest)
+
+    p = sub.add_parser("find", help="stage: number mentions with roles and context")
+    p.add_argument("source")
+    p.add_argument("--out", required=True)
+    p.set_defaults(func=_cmd_find)
+
+    p = sub.add_parser("normalize", help="stage: claims with pint units")
+    p.add_argument("source")
+    p.add_argument("--out", required=True)
+    p.set_defaults(func=_cmd_normalize)
+
+    p = sub.add_parser("evaluate", help="score DIR's tables against a gold file")
+    p.add_argument("directory")
+    p.add_argument("--gold", required=True)
+    p.add_argument("--metrics", help="write the figures (and table counts) to this JSON file")
+    p.add_argument("--errors", help="write missed and spurious claims per paper to this JSONL file")
+    p.set_defaults(func=_cmd_evaluate)
+
+    p = sub.add_parser("check", help="print the claims of pasted abstracts")
+    p.add_argument("input", nargs="?", default="-")
+    p.set_defaults(func=_cmd_check)
+    return parser
+
+
+def _rules(args):
+    from .rules import load_rules
+
+    return load_rules(args.rules)
+
+
+def _cmd_extract(args) -> int:
+    from . import stages
+
+    papers, claims, quantities = stages.run_all(args.inputs, _rules(args))
+    stages.write_outputs(args.out, papers, claims, quantities)
+    print(f"{len(papers)} papers, {len(claims)} claims, {len(quantities)} quantities → {args.out}",
+          file=sys.stderr)
+    return 0
+
+
+def _cmd_ingest(args) -> int:
+    from . import stages
+
+    papers = stages.ingest(args.inputs)
+    stages.write_papers(papers, args.out)
+    print(f"{len(papers)} papers → {args.out}", file=sys.stderr)
+    return 0
+
+
+def _cmd_find(args) -> int:
+    from . import stages
+    from .records import QUANTITY_COLUMNS, to_frame
+    from .tables import write_table
+
+    papers, quantities = stages.extract(stages.read_papers_table(args.source), _rules(args))
+    stages.write_papers(papers, args.out)
+    write_table(to_frame(quantities, QUANTITY_COLUMNS), args.out, "quantities")
+    return 0
+
+
+def _cmd_normalize(args) -> int:
+    from . import stages
+
+    papers = stages.read_papers_table(args.source)
+    quantities = stages.read_quantities_table(args.source)
+    papers, claims = stages.normalize(papers, quantities, _rules(args))
+    stages.write_outputs(args.out, papers, claims, quantities)
+    return 0
+
+
+def _cmd_evaluate(args) -> int:
+    from .evaluate import evaluate_directory
+
+    return evaluate_directory(args.directory, args.gold, metrics_path=args.metrics, errors_path=args.errors)
+
+
+def _cmd_check(args) -> int:
+    from .check import check
+
+    return check(args.input, _rules(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

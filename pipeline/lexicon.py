@@ -1,0 +1,57 @@
+"""Find named things (hardware, baseline systems) by the aliases of a lexicon in `rules/`."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .rules import LexiconEntry
+
+_VENDOR_PREFIX = r"(?:(?:NVIDIA|Nvidia|AMD|Intel|Google|AWS|Amazon|Mellanox|Huawei)\s+)?"
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    entry_id: str
+    canonical: str
+    start: int
+    end: int
+    count: int | None = None
+
+
+class Lexicon:
+    """One compiled alternation of all aliases, longest first, with word boundaries."""
+
+    def __init__(self, entries: tuple[LexiconEntry, ...], *, vendor_prefix: bool = False, plural: bool = True):
+        self._owner: dict[str, LexiconEntry] = {}
+        for entry in entries:
+            for alias in entry.aliases:
+                self._owner[alias] = entry
+        aliases = sorted(self._owner, key=len, reverse=True)
+        body = "|".join(re.escape(a) for a in aliases) or r"(?!x)x"
+        count = r"(?:(?P<count>\d[\d,]*)\s*[×xX]?\s*)?" if vendor_prefix else ""
+        prefix = _VENDOR_PREFIX if vendor_prefix else ""
+        suffix = r"s?" if plural else ""
+        self._regex = re.compile(rf"(?<![\w-]){count}{prefix}(?P<name>{body}){suffix}(?![\w]|-\d)")
+
+    def find(self, text: str) -> list[Hit]:
+        hits = []
+        for m in self._regex.finditer(text):
+            entry = self._owner[m.group("name")]
+            raw = m.groupdict().get("count")
+            count = int(raw.replace(",", "")) if raw and raw.replace(",", "").isdigit() else None
+            hits.append(Hit(entry.id, entry.canonical, m.start("name"), m.end("name"), count))
+        return hits
+
+    def canonical_in(self, text: str) -> str | None:
+        """The canonical name of the first alias inside `text`, if any."""
+        hits = self.find(text)
+        return hits[0].canonical if hits else None
+
+
+def unique_in_order(items) -> tuple:
+    seen, out = set(), []
+    for item in items:
+        if item not in seen:
+            seen.add(item)
+            out.append(item)
+    return tuple(out)

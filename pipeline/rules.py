@@ -1,0 +1,329 @@
+"""The one loader of every file in `rules/`: strict schemas, compiled regexes, failing at load time.
+
+Rules are data a linguist edits; code only reads them. Each record has a stable `id` that the
+pipeline carries onto the rows it makes (spaCy's SpanRuler does the same with `span.id_`).
+A broken file raises `RulesError` naming the file, the line and the reason.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from .errors import RulesError
+
+_LINE = "__line__"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _compile(pattern: str, flags: int = 0) -> re.Pattern:
+    try:
+        return re.compile(pattern, flags)
+    except re.error as exc:
+        raise ValueError(f"bad regular expression {pattern!r}: {exc}") from exc
+
+
+class MarkupRule(_Strict):
+    id: str
+    pattern: str
+    replace: str | None = None
+    keep: int | None = None
+    repeat: bool = False
+
+    @model_validator(mode="after")
+    def _one_action(self):
+        if (self.replace is None) == (self.keep is None):
+            raise ValueError("give exactly one of 'replace' or 'keep'")
+        if self.keep is not None and self.keep > self.regex.groups:
+            raise ValueError(f"keep={self.keep} but the pattern has {self.regex.groups} groups")
+        return self
+
+    @cached_property
+    def regex(self) -> re.Pattern:
+        return _compile(self.pattern)
+
+
+class TokenizerRule(_Strict):
+    id: str
+    kind: Literal["prefix", "suffix", "infix"]
+    pattern: str
+
+    @field_validator("pattern")
+    @classmethod
+    def _valid(cls, value: str) -> str:
+        _compile(value)
+        return value
+
+
+class QuantityPattern(_Strict):
+    """A spaCy Matcher token pattern that proposes a number mention."""
+
+    id: str
+    label: Literal["ratio", "percent", "points", "quantity"]
+    pattern: list[dict[str, Any]]
+    value: float | None = None
+    power_of_ten: bool = False
+    direction: Literal["increase", "decrease"] | None = None
+    note: str | None = None
+
+
+class UnitEntry(_Strict):
+    """Surface spellings of one unit, its pint string, and whether it usually describes setup."""
+
+    id: str
+    unit: str
+    forms: list[str] = Field(min_length=1)
+    role: Literal["result", "setup"] = "result"
+    case_sensitive: bool = True
+
+
+class LexiconEntry(_Strict):
+    """A named thing (hardware or a baseline system) with its canonical name and aliases."""
+
+    id: str
+    canonical: str
+    kind: str
+    vendor: str | None = None
+    aliases: list[str] = Field(min_length=1)
+
+
+class MetricEntry(_Strict):
+    id: str
+    family: str
+    polarity: Literal["up", "down"]
+    terms: list[str] = Field(min_length=1)
+
+
+class QualifierCue(_Strict):
+    id: str
+    qualifier: Literal["up_to", "average", "geomean", "median", "at_least", "at_most", "approx"]
+    phrases: list[str] = Field(min_length=1)
+    side: Literal["left", "right", "both"] = "left"
+    max_distance: int = Field(default=1, ge=1, le=10)
+
+
+class BaselineCue(_Strict):
+    id: str
+    phrases: list[str] = Field(min_length=1)
+    after_number_only: bool = False
+    requires_qualifier: list[str] = []
+
+
+class DirectionCue(_Strict):
+    id: str
+    direction: Literal["increase", "decrease", "improve", "worsen"]
+    words: list[str] = Field(min_length=1)
+    position: Literal["after", "before", "both"] = "both"
+
+
+class RoleCue(_Strict):
+    id: str
+    role: Literal["setup", "motivation", "name", "result"]
+    scope: Literal["before", "after", "sentence"]
+    phrases: list[str] = Field(min_length=1)
+    window: int = 3
+
+
+class Cues(_Strict):
+    qualifiers: list[QualifierCue]
+    baselines: list[BaselineCue]
+    baseline_stops: list[str]
+    directions: list[DirectionCue]
+    roles: list[RoleCue]
+    self_reference: list[str]
+    result_cues: list[str]
+    range_words: list[str]
+    determiners: list[str]
+    generic_names: list[str]
+    coordinators: list[str]
+    number_words: dict[str, float]
+    scale_words: dict[str, float]
+
+
+@dataclass(frozen=True)
+class Rules:
+    """Everything in `rules/`, validated; built once per process and passed down, never global."""
+
+    directory: Path
+    markup: tuple[MarkupRule, ...]
+    tokenizer: tuple[TokenizerRule, ...]
+    quantities: tuple[QuantityPattern, ...]
+    units: tuple[UnitEntry, ...]
+    hardware: tuple[LexiconEntry, ...]
+    baselines: tuple[LexiconEntry, ...]
+    metrics: tuple[MetricEntry, ...]
+    cues: Cues
+
+    @property
+    def unit_definitions(self) -> Path:
+        return self.directory / "units.txt"
+
+    def files(self) -> list[Path]:
+        return sorted(p for p in self.directory.iterdir() if p.is_file())
+
+
+# --- reading -------------------------------------------------------------------------------------
+
+
+class _LineLoader(yaml.SafeLoader):
+    """A YAML loader that rejects duplicate keys and records each mapping's line."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
+    seen: set = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in seen:
+            raise RulesError(loader.name, key_node.start_mark.line + 1, f"duplicate key {key!r}")
+        seen.add(key)
+    mapping = yaml.SafeLoader.construct_mapping(loader, node, deep=True)
+    mapping[_LINE] = node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def _read_yaml(path: Path) -> Any:
+    try:
+        with open(path, encoding="utf-8") as handle:
+            loader = _LineLoader(handle)
+            loader.name = str(path)
+            try:
+                return loader.get_single_data()
+            finally:
+                loader.dispose()
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise RulesError(path, mark.line + 1 if mark else None, f"not valid YAML: {exc}") from exc
+
+
+def _read_jsonl(path: Path) -> list[dict]:
+    records = []
+    with open(path, encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            if not line.strip() or line.lstrip().startswith("//"):
+                continue
+            try:
+                record = json.loads(line, object_pairs_hook=_no_duplicate_keys)
+            except ValueError as exc:
+                raise RulesError(path, number, f"not valid JSON: {exc}") from exc
+            if not isinstance(record, dict):
+                raise RulesError(path, number, "each line must be a JSON object")
+            record[_LINE] = number
+            records.append(record)
+    return records
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict:
+    out: dict = {}
+    for key, value in pairs:
+        if key in out:
+            raise ValueError(f"duplicate key {key!r}")
+        out[key] = value
+    return out
+
+
+def _strip_lines(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _strip_lines(v) for k, v in value.items() if k != _LINE}
+    if isinstance(value, list):
+        return [_strip_lines(v) for v in value]
+    return value
+
+
+def _records(path: Path, model: type[_Strict], raw: Any) -> tuple:
+    if not isinstance(raw, list):
+        raise RulesError(path, 1, "expected a list of records")
+    out, ids = [], {}
+    for item in raw:
+        line = item.get(_LINE) if isinstance(item, dict) else None
+        try:
+            record = model.model_validate(_strip_lines(item))
+        except ValidationError as exc:
+            raise RulesError(path, line, _explain(exc)) from exc
+        if record.id in ids:
+            raise RulesError(path, line, f"duplicate id {record.id!r} (first on line {ids[record.id]})")
+        ids[record.id] = line
+        out.append(record)
+    return tuple(out)
+
+
+def _explain(exc: ValidationError) -> str:
+    parts = []
+    for err in exc.errors():
+        where = ".".join(str(p) for p in err["loc"])
+        parts.append(f"{where}: {err['msg']}" if where else err["msg"])
+    return "; ".join(parts)
+
+
+def _check_aliases(path: Path, entries: tuple[LexiconEntry, ...]) -> None:
+    owner: dict[str, str] = {}
+    for entry in entries:
+        for alias in entry.aliases:
+            if alias in owner and owner[alias] != entry.id:
+                raise RulesError(path, None, f"alias {alias!r} is in both {owner[alias]!r} and {entry.id!r}")
+            owner[alias] = entry.id
+
+
+def _check_matcher_patterns(path: Path, raw: list[dict], patterns: tuple[QuantityPattern, ...]) -> None:
+    """Let spaCy's own schema judge each token pattern, so a typo fails here and not mid-run."""
+    from spacy.matcher import Matcher
+    from spacy.vocab import Vocab
+
+    matcher = Matcher(Vocab(), validate=True)
+    for item, pattern in zip(raw, patterns):
+        try:
+            matcher.add(pattern.id, [pattern.pattern])
+        except Exception as exc:  # spaCy raises MatchPatternError or ValueError
+            raise RulesError(path, item.get(_LINE), f"bad token pattern: {exc}") from exc
+
+
+def load_rules(directory: str | Path) -> Rules:
+    """Read and validate every rules file; raise RulesError on the first problem."""
+    directory = Path(directory)
+    if not directory.is_dir():
+        raise RulesError(directory, None, "rules directory not found")
+
+    def path(name: str) -> Path:
+        p = directory / name
+        if not p.exists():
+            raise RulesError(p, None, "required rules file is missing")
+        return p
+
+    quantities_raw = _read_jsonl(path("quantities.jsonl"))
+    quantities = _records(path("quantities.jsonl"), QuantityPattern, quantities_raw)
+    _check_matcher_patterns(path("quantities.jsonl"), quantities_raw, quantities)
+    hardware = _records(path("hardware.yml"), LexiconEntry, _read_yaml(path("hardware.yml")))
+    _check_aliases(path("hardware.yml"), hardware)
+    baselines = _records(path("baselines.yml"), LexiconEntry, _read_yaml(path("baselines.yml")))
+    _check_aliases(path("baselines.yml"), baselines)
+    cues_raw = _read_yaml(path("cues.yml"))
+    try:
+        cues = Cues.model_validate(_strip_lines(cues_raw))
+    except ValidationError as exc:
+        raise RulesError(path("cues.yml"), None, _explain(exc)) from exc
+    rules = Rules(
+        directory=directory,
+        markup=_records(path("markup.yml"), MarkupRule, _read_yaml(path("markup.yml"))),
+        tokenizer=_records(path("tokenizer.yml"), TokenizerRule, _read_yaml(path("tokenizer.yml"))),
+        quantities=quantities,
+        units=_records(path("units.yml"), UnitEntry, _read_yaml(path("units.yml"))),
+        hardware=hardware,
+        baselines=baselines,
+        metrics=_records(path("metrics.yml"), MetricEntry, _read_yaml(path("metrics.yml"))),
+        cues=cues,
+    )
+    from .units import UnitRegistry  # validates units.txt and every unit string of units.yml
+
+    UnitRegistry.from_rules(rules)
+    return rules

@@ -1,0 +1,53 @@
+"""Write and read the pipeline's tables: Parquet (the contract) with CSV copies, atomically.
+
+Files are written to a temporary name and renamed, so an interrupted run never leaves half a table
+for DVC to cache; Parquet is written without timestamps so two runs give identical bytes.
+"""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+
+def write_table(frame: pd.DataFrame, directory: str | Path, name: str) -> Path:
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    target = directory / f"{name}.parquet"
+    table = pa.Table.from_pandas(frame, preserve_index=False)
+    table = table.replace_schema_metadata(None)
+    _atomic(target, lambda tmp: pq.write_table(table, tmp, compression="zstd", write_statistics=False))
+    csv_frame = frame.copy()
+    for column in csv_frame.columns:
+        if csv_frame[column].map(lambda v: isinstance(v, (list, tuple))).any():
+            csv_frame[column] = csv_frame[column].map(lambda v: json.dumps(list(v), ensure_ascii=False)
+                                                      if isinstance(v, (list, tuple)) else v)
+    _atomic(directory / f"{name}.csv", lambda tmp: csv_frame.to_csv(tmp, index=False, lineterminator="\n"))
+    return target
+
+
+def read_table(path: str | Path) -> pd.DataFrame:
+    return pd.read_parquet(path)
+
+
+def write_json(data: dict, path: str | Path) -> None:
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(data, indent=2, sort_keys=True) + "\n"
+    _atomic(path, lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
+
+
+def _atomic(target: Path, write) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    os.close(fd)
+    try:
+        write(tmp)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
