@@ -24,6 +24,16 @@ class PhraseTable:
                 table.setdefault(key, value)
         return cls(table)
 
+    @classmethod
+    def build_multi(cls, tokenize, items: list[tuple[str, object]]) -> "PhraseTable":
+        """Like build, but each phrase maps to the list of all values that use it."""
+        table: dict[tuple[str, ...], list] = {}
+        for phrase, value in items:
+            key = tuple(tokenize(phrase))
+            if key:
+                table.setdefault(key, []).append(value)
+        return cls(table)
+
     @property
     def longest(self) -> int:
         return max((len(k) for k in self.phrases), default=0)

@@ -69,7 +69,7 @@ class Extractor:
                                               for p in q.phrases])
         self.q_right = PhraseTable.build(tok, [(p, q) for q in cues.qualifiers if q.side in ("right", "both")
                                                for p in q.phrases])
-        self.b_cues = PhraseTable.build(tok, [(p, c) for c in cues.baselines for p in c.phrases])
+        self.b_cues = PhraseTable.build_multi(tok, [(p, c) for c in cues.baselines for p in c.phrases])
         self.b_stops = {w.lower() for w in cues.baseline_stops}
         self.d_before = {w: d.direction for d in cues.directions if d.position in ("before", "both") for w in d.words}
         self.d_after = {w: d.direction for d in cues.directions if d.position in ("after", "both") for w in d.words}
@@ -86,7 +86,7 @@ class Extractor:
         self.generic_names = set(cues.generic_names)
         self.hardware = Lexicon(rules.hardware, vendor_prefix=True)
         self.baseline_names = Lexicon(rules.baselines, plural=False)
-        self.qualifier_words = {w for table in (self.q_left, self.q_right) for k in table.phrases for w in k}
+        self.qualifier_words = {k[0] for table in (self.q_left, self.q_right) for k in table.phrases if len(k) == 1}
 
     def _tokenize(self, text: str) -> list[str]:
         return [t.lower_ for t in self.nlp.make_doc(text)]
@@ -110,20 +110,23 @@ class Extractor:
         self._coordinate_units(doc, mentions)
         words = [t.lower_ for t in doc]
         named: list[str] = []
+        system = _system_name(paper.title) or self._introduced_system(norm.text)
         for sent in doc.sents:
             in_sent = [m for m in mentions if sent.start <= m.start < sent.end]
-            baselines = self._baseline_phrases(doc, words, sent, in_sent, named)
             for m in in_sent:
-                self._role(doc, words, sent, m, hw_token_starts)
+                self._role(doc, words, sent, m, hw_token_starts, system)
             results = [m for m in in_sent if m.role == "result"]
-            for group in self._groups(words, results):
+            groups = self._groups(words, results)
+            for group in groups:
                 self._qualifiers(words, sent, group)
                 for m in group:
                     self._metric(doc, words, sent, m)
                     self._direction(words, sent, m, group)
-            for m in results:
-                m.baseline = self._pick_baseline(m, baselines)
-        system = _system_name(paper.title)
+            cues = self._baseline_cues(doc, words, sent, results, groups, named)
+            for group in groups:
+                for m in group:
+                    m.baseline = self._pick_baseline(words, m, group, cues)
+        named.extend(self._named_in_parentheses(norm.text))
         quantities = tuple(self._record(paper, norm, doc, i, m) for i, m in enumerate(mentions))
         paper = replace(paper, hardware=hardware, hardware_counts=counts, system=system)
         return PaperExtraction(paper, quantities, unique_in_order(named))
@@ -216,12 +219,17 @@ class Extractor:
                 tgt.unit, tgt.label = src.unit, src.label
 
     def _coordinate_units(self, doc, mentions: list[_Mention]) -> None:
-        """'205.59 and 191.18 samples per second': a bare number takes the unit of its partner."""
+        """'205.59 and 191.18 samples per second': a bare number takes the unit of its partner;
+        'between 1 and 32 KiB' is one range."""
         words = [t.lower_ for t in doc]
         for a, b in zip(reversed(mentions[:-1]), reversed(mentions[1:])):
             if a.rule_id != "bare-number" or not b.unit:
                 continue
             between = words[a.end:b.start]
+            if between == ["and"] and a.start > 0 and words[a.start - 1] == "between":
+                b.start, b.low, b.high = a.start, min(a.low, b.low), max(a.high, b.high)
+                mentions.remove(a)
+                continue
             if between and all(w in self.coordinators for w in between):
                 a.unit, a.label, a.rule_id = b.unit, b.label, b.rule_id
                 if a.extra.get("is_source"):
@@ -232,7 +240,7 @@ class Extractor:
 
     # --- role --------------------------------------------------------------------------------------
 
-    def _role(self, doc, words, sent, m: _Mention, hw_starts: set[int]) -> None:
+    def _role(self, doc, words, sent, m: _Mention, hw_starts: set[int], system: str) -> None:
         if m.extra.get("is_source"):
             return
         text = doc.text
@@ -249,7 +257,7 @@ class Extractor:
                 return self._set(m, "name", "enumeration")
             if m.low == m.high and m.low.is_integer() and 1900 <= m.low <= 2100:
                 return self._set(m, "name", "a year")
-        if m.label == "quantity" or m.rule_id == "bare-number":
+        if m.label != "ratio":
             hit = self._role_cue(words, sent, m)
             if hit is not None:
                 return self._set(m, hit.role, f"cue {hit.id}")
@@ -269,6 +277,8 @@ class Extractor:
                 return self._set(m, "setup", "describes a thing ('a 7 GB model')")
         if self._is_motivation(words, sent):
             return self._set(m, "motivation", "problem statement without self-reference")
+        if m.label == "quantity" and not self._self_referring(words, sent, system):
+            return self._set(m, "motivation", "absolute number in a sentence not about this work")
         self._set(m, "result", "result phrase")
 
     @staticmethod
@@ -290,9 +300,12 @@ class Extractor:
 
     def _is_motivation(self, words, sent) -> bool:
         motivated = any(self.role_sentence.starting_at(words, i) for i in range(sent.start, sent.end))
-        if not motivated:
-            return False
-        return not any(self.self_reference.starting_at(words, i) for i in range(sent.start, sent.end))
+        return motivated and not self._self_referring(words, sent, "")
+
+    def _self_referring(self, words, sent, system: str) -> bool:
+        if system and system.lower() in sent.text.lower():
+            return True
+        return any(self.self_reference.starting_at(words, i) for i in range(sent.start, sent.end))
 
     # --- qualifier, direction, metric --------------------------------------------------------------
 
@@ -302,11 +315,20 @@ class Extractor:
             if groups:
                 prev = groups[-1][-1]
                 between = words[prev.end:m.start]
-                if all(w in self.coordinators for w in between):
+                if all(w in self.coordinators for w in between) or self._parallel(words, prev.end, m.start):
                     groups[-1].append(m)
                     continue
             groups.append([m])
         return groups
+
+    def _parallel(self, words, start: int, end: int) -> bool:
+        """'1.9× over Megatron-LM and 1.35× over ...': only a baseline phrase and a coordinator between."""
+        between = words[start:end]
+        if not between or len(between) > 9 or between[-1] not in self.coordinators:
+            return False
+        if not self.b_cues.starting_at(words, start):
+            return False
+        return not any(w in self.d_before or w in PUNCT_STOPS for w in between[:-1])
 
     def _qualifiers(self, words, sent, group: list[_Mention]) -> None:
         for m in group:
@@ -328,7 +350,7 @@ class Extractor:
             hit = self.q_left.ending_at(words, end)
             if hit and m.start - end < hit[1].max_distance:
                 return hit[1].qualifier
-            if words[end - 1] in PUNCT_STOPS and words[end - 1] != "(":
+            if (words[end - 1] in PUNCT_STOPS and words[end - 1] != "(") or words[end - 1] == "by":
                 break
         return None
 
@@ -345,7 +367,7 @@ class Extractor:
     def _metric(self, doc, words, sent, m: _Mention) -> None:
         best = None
         for i in range(m.end, min(m.end + 6, sent.end)):
-            if words[i] in PUNCT_STOPS:
+            if words[i] in PUNCT_STOPS or self.b_cues.starting_at(words, i):
                 break
             hit = self.metrics.starting_at(words, i)
             if hit:
@@ -412,10 +434,10 @@ class Extractor:
 
     # --- baselines ---------------------------------------------------------------------------------
 
-    def _baseline_phrases(self, doc, words, sent, mentions: list[_Mention], named: list[str]):
-        """(token position, phrase, canonical-or-None) for every comparison cue of the sentence."""
-        ends_of = {m.end: m for m in mentions}
-        starts = {m.start for m in mentions}
+    def _baseline_cues(self, doc, words, sent, results: list[_Mention], groups, named: list[str]):
+        """Every comparison cue of the sentence as (position, kind, baseline, owner group or None)."""
+        starts = {m.start for m in results}
+        group_of = {id(m): g for g in groups for m in g}
         out = []
         i = sent.start
         while i < sent.end:
@@ -423,40 +445,58 @@ class Extractor:
             if not hit:
                 i += 1
                 continue
-            cue_words, cue = hit
+            cue_words, candidates = hit
             j = i + len(cue_words)
+            owner = None
+            cue = candidates[0]
             if cue.after_number_only:
-                before = ends_of.get(i)
-                if before is None or (cue.requires_qualifier and before.qualifier not in cue.requires_qualifier
-                                      and not self._left_qualifier(words, sent, before) in cue.requires_qualifier):
+                found = [(c, self._cue_owner(words, c, i, results)) for c in candidates if c.after_number_only]
+                cue, owner = next(((c, o) for c, o in found if o is not None), (cue, None))
+                if owner is None:
                     i += 1
                     continue
+                owner = group_of[id(owner)]
             elif j < sent.end and (j in starts or doc[j].like_num or words[j] in self.qualifier_words):
                 i = j
                 continue
-            elif i > sent.start and words[i - 1] in {"more", "less", "rather", "other", "fewer", "greater",
-                                                     "higher", "lower"} and cue_words == ("than",):
+            elif cue_words == ("than",) and i > sent.start and words[i - 1] in {
+                    "more", "less", "rather", "other", "fewer", "greater", "higher", "lower"}:
                 i = j
                 continue
             end = j
             while end < sent.end and end - j < 8 and words[end] not in self.b_stops and end not in starts:
                 end += 1
-            if end > j:
-                span = doc[j:end]
-                phrase = _strip_determiner(span.text)
+            phrase = _strip_determiner(doc[j:end].text) if end > j else ""
+            if phrase and phrase.lower() not in {"time", "the past", "the years", "the course"}:
                 canonical = self._canonical_baseline(phrase)
                 if canonical:
                     named.append(canonical)
-                if phrase and phrase.lower() not in {"time", "the past", "the years", "the course"}:
-                    out.append((i, phrase if canonical is None else canonical, canonical))
-            i = end if end > i else i + 1
+                out.append((i, cue.kind, canonical or phrase, owner))
+            i = max(end, i + 1)
         return out
+
+    def _cue_owner(self, words, cue, at: int, results: list[_Mention]) -> _Mention | None:
+        """The number an after-number cue ('within 1% of X', '2× the throughput of X') belongs to."""
+        for m in reversed(results):
+            if m.end <= at:
+                gap = words[m.end:at]
+                if len(gap) > cue.within or any(w in PUNCT_STOPS or w in self.b_stops - {"on"} for w in gap):
+                    return None
+                if cue.requires_label and m.label not in cue.requires_label:
+                    return None
+                if cue.requires_qualifier and m.qualifier not in cue.requires_qualifier:
+                    return None
+                return m
+        return None
 
     def _canonical_baseline(self, phrase: str) -> str | None:
         known = self.baseline_names.canonical_in(phrase)
         if known:
             return known
-        for token in re.findall(r"[A-Za-z][A-Za-z0-9\-+.#]*[A-Za-z0-9+#]|[A-Z]{2,}", phrase):
+        for found in re.finditer(r"[A-Za-z][A-Za-z0-9\-+.#]*[A-Za-z0-9+#]|[A-Z]{2,}", phrase):
+            token = found.group()
+            if phrase[found.end():found.end() + 2] in ("'s", "’s"):
+                continue  # "CompanyX's current strategy": the strategy, not a named system
             if token in self.generic_names or token.rstrip("s") in self.generic_names:
                 continue
             if _SYSTEM_NAME.match(token) or (token.isupper() and len(token) >= 2):
@@ -464,12 +504,38 @@ class Extractor:
         return None
 
     @staticmethod
-    def _pick_baseline(m: _Mention, baselines) -> str | None:
-        if not baselines:
+    def _pick_baseline(words, m: _Mention, group: list[_Mention], cues) -> str | None:
+        """The first comparison phrase after the number, else the nearest one before it.
+
+        A sentence-final "compared to X" covers every number of the sentence; an after-number cue
+        ("within 1% of X") only its own number; a verb cue ("exceeding X") only what follows it.
+        Absolute results (a quantity compared with nothing) have no baseline.
+        """
+        if m.label == "quantity" and m.direction is None:
             return None
-        after = [b for b in baselines if b[0] >= m.end]
-        chosen = after[0] if after else baselines[-1]
-        return chosen[1]
+        usable = [c for c in cues if c[3] is None or c[3] is group]
+        for pos, kind, name, _ in usable:
+            if pos >= m.end and kind == "preposition":
+                return name
+        for pos, kind, name, _ in reversed(usable):
+            if pos < m.start and not any(w in {":", ";"} for w in words[pos:m.start]):
+                return name
+        return None
+
+    def _named_in_parentheses(self, text: str) -> list[str]:
+        """'the prior best method (QuEST)': a name in parentheses after a generic baseline phrase."""
+        heads = "|".join(re.escape(h) for h in self.rules.cues.baseline_heads)
+        out = []
+        for m in re.finditer(rf"\b(?:{heads})\s*\(([^()]{{2,40}})\)", text):
+            name = self._canonical_baseline(m.group(1))
+            if name:
+                out.append(name)
+        return out
+
+    def _introduced_system(self, text: str) -> str:
+        verbs = "|".join(re.escape(v) for v in self.rules.cues.system_intro_verbs)
+        m = re.search(rf"\b[Ww]e (?:{verbs}) (?:(?:a|an|the)\s+)?([A-Za-z][\w\-]*)", text)
+        return m.group(1) if m and _SYSTEM_NAME.match(m.group(1)) else ""
 
     # --- record ------------------------------------------------------------------------------------
 

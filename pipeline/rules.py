@@ -115,7 +115,10 @@ class BaselineCue(_Strict):
     id: str
     phrases: list[str] = Field(min_length=1)
     after_number_only: bool = False
+    within: int = Field(default=0, ge=0, le=10)
     requires_qualifier: list[str] = []
+    requires_label: list[str] = []
+    kind: Literal["preposition", "verb"] = "preposition"
 
 
 class DirectionCue(_Strict):
@@ -144,6 +147,8 @@ class Cues(_Strict):
     range_words: list[str]
     determiners: list[str]
     generic_names: list[str]
+    system_intro_verbs: list[str]
+    baseline_heads: list[str]
     coordinators: list[str]
     number_words: dict[str, float]
     scale_words: dict[str, float]
