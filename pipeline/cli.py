@@ -119,7 +119,8 @@ def _cmd_normalize(args) -> int:
 def _cmd_evaluate(args) -> int:
     from .evaluate import evaluate_directory
 
-    return evaluate_directory(args.directory, args.gold, metrics_path=args.metrics, errors_path=args.errors)
+    return evaluate_directory(args.directory, args.gold, _rules(args), metrics_path=args.metrics,
+                              errors_path=args.errors)
 
 
 def _cmd_check(args) -> int:

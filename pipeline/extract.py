@@ -387,6 +387,8 @@ class Extractor:
         while start > max(sent.start, best[0] - 3) and _modifier(doc[start - 1]) and words[start - 1] not in \
                 self.d_before and words[start - 1] not in self.qualifier_words:
             start -= 1
+        while start > sent.start and not doc[start - 1].whitespace_ and doc[start - 1].text not in PUNCT_STOPS:
+            start -= 1  # keep glued words whole: "end-to-end", "time-to-first-token"
         m.metric = doc[start:end].text
         m.metric_polarity = entry.polarity
 

@@ -49,6 +49,10 @@ class UnitRegistry:
                                  f"{entry.id}: unit {entry.unit!r} is not known to pint: {exc}") from exc
         return registry
 
+    @property
+    def pint(self) -> pint.UnitRegistry:
+        return self._ureg
+
     def _info(self, unit: str) -> UnitInfo:
         quantity = self._ureg.Quantity(1.0, unit)
         base = quantity.to_base_units()

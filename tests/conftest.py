@@ -1,0 +1,64 @@
+"""Shared fixtures: the real rules, one Extractor and one unit registry per test session.
+
+Building the spaCy pipeline and the pint registry is the slow part of every test, so both are
+built once here and handed to every module. Tests only read data inside this repository
+(`data/`, `rules/`, `tests/`); nothing outside it.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.extract import Extractor, PaperExtraction
+from pipeline.records import Paper
+from pipeline.rules import Rules, load_rules
+from pipeline.units import UnitRegistry
+
+REPO = Path(__file__).resolve().parents[1]
+RULES_DIR = REPO / "rules"
+CORPUS = REPO / "data" / "poster_session_2.txt"
+TESTS = Path(__file__).resolve().parent
+
+
+@pytest.fixture(scope="session")
+def repo() -> Path:
+    return REPO
+
+
+@pytest.fixture(scope="session")
+def corpus_path() -> Path:
+    return CORPUS
+
+
+@pytest.fixture(scope="session")
+def rules() -> Rules:
+    return load_rules(RULES_DIR)
+
+
+@pytest.fixture(scope="session")
+def extractor(rules) -> Extractor:
+    return Extractor(rules)
+
+
+@pytest.fixture(scope="session")
+def units(rules) -> UnitRegistry:
+    return UnitRegistry.from_rules(rules)
+
+
+def make_paper(abstract: str, paper_id: str = "t", title: str = "") -> Paper:
+    """A one-abstract Paper as the brief prescribes for phrase tests."""
+    return Paper(paper_id=paper_id, title=title, authors=(), abstract=abstract, source="test", source_line=1)
+
+
+@pytest.fixture(scope="session")
+def extract_text(extractor):
+    """extract_text(abstract) -> PaperExtraction, memoized so a sentence is parsed once per session."""
+    cache: dict[str, PaperExtraction] = {}
+
+    def run(abstract: str) -> PaperExtraction:
+        if abstract not in cache:
+            cache[abstract] = extractor.extract([make_paper(abstract)])[0]
+        return cache[abstract]
+
+    return run
