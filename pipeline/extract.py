@@ -122,6 +122,11 @@ class Extractor:
                 for m in group:
                     self._metric(doc, words, sent, m)
                     self._direction(words, sent, m, group)
+                    if m.label == "percent" and m.direction is None and m.metric is None:
+                        self._set(m, "setup", "a share of something, with no measured metric")
+            results = [m for m in results if m.role == "result"]
+            groups = [[m for m in g if m.role == "result"] for g in groups]
+            groups = [g for g in groups if g]
             cues = self._baseline_cues(doc, words, sent, results, groups, named)
             for group in groups:
                 for m in group:
@@ -247,11 +252,11 @@ class Extractor:
         first, last = doc[m.start], doc[m.end - 1]
         before = text[max(0, first.idx - 2):first.idx]
         after_char = text[last.idx + len(last.text):last.idx + len(last.text) + 1]
-        if _NAME_GLUE.search(before) or (after_char.isalnum() and m.label != "quantity"):
-            return self._set(m, "name", "number glued to a name")
         nxt = doc[m.end] if m.end < len(doc) else None
         if nxt is not None and nxt.idx in hw_starts:
             return self._set(m, "setup", "count of hardware")
+        if _NAME_GLUE.search(before) or (after_char.isalnum() and m.label != "quantity"):
+            return self._set(m, "name", "number glued to a name")
         if m.rule_id == "bare-number" and not m.extra.get("from_to"):
             if m.start > 0 and words[m.start - 1] == "(" and m.end < len(doc) and words[m.end] == ")":
                 return self._set(m, "name", "enumeration")
