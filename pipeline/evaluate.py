@@ -142,7 +142,8 @@ class Scorer:
                 t.direction += _same(gc["direction"], hit.get("direction"))
                 t.qualifier += _same(gc["qualifier"], hit.get("qualifier"))
                 t.baseline += self.baseline_ok(gc["baseline"], hit.get("baseline"), named)
-                t.metric += bool(gc["metric"] and _content_words(gc["metric"]) & _content_words(hit.get("metric") or ""))
+                predicted_metric = _content_words(hit.get("metric") or "")
+                t.metric += bool(gc["metric"] and _content_words(gc["metric"]) & predicted_metric)
             t.fp += len(preds)
             for name in ("hardware", "baselines"):
                 want = {_squash(x) for x in g[name]}
@@ -213,7 +214,8 @@ def evaluate_directory(directory: str, gold_path: str, rules, *, metrics_path: s
     directory = Path(directory)
     papers = pd.read_parquet(directory / "papers.parquet")
     claims = pd.read_parquet(directory / "claims.parquet")
-    gold = [json.loads(line) for line in open(gold_path, encoding="utf-8") if line.strip()]
+    with open(gold_path, encoding="utf-8") as handle:
+        gold = [json.loads(line) for line in handle if line.strip()]
     summary, errors = Scorer(UnitRegistry.from_rules(rules).pint).score(gold, papers, claims)
     for k, v in summary.items():
         print(f"{k:22s} {v}")

@@ -12,7 +12,7 @@ import io
 import json
 import re
 from pathlib import Path
-from typing import Iterator
+from collections.abc import Iterator
 
 from .errors import InputError
 from .records import Paper

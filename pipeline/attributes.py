@@ -1,0 +1,149 @@
+"""Qualifier, direction and metric of result numbers, read from the words around them.
+
+Coordinated numbers ("2.9× and 2.5× geomean speedups", "up to 9.17× and 3.17× on average") form a
+group: each keeps its own qualifier, and the others share the group's.
+"""
+from __future__ import annotations
+
+import re
+
+from .context import PUNCT_STOPS
+from .cuebook import Cuebook
+from .mentions import Mention
+
+
+class AttributeReader:
+    def __init__(self, book: Cuebook):
+        self.book = book
+
+    def groups(self, words, results: list[Mention]) -> list[list[Mention]]:
+        groups: list[list[Mention]] = []
+        for m in results:
+            if groups:
+                prev = groups[-1][-1]
+                between = words[prev.end:m.start]
+                if all(w in self.book.coordinators for w in between) or self._parallel(words, prev.end, m.start):
+                    groups[-1].append(m)
+                    continue
+            groups.append([m])
+        return groups
+
+    def _parallel(self, words, start: int, end: int) -> bool:
+        """'1.9× over Megatron-LM and 1.35× over ...': only a baseline phrase and a coordinator between."""
+        between = words[start:end]
+        if not between or len(between) > 9 or between[-1] not in self.book.coordinators:
+            return False
+        if not self.book.b_cues.starting_at(words, start):
+            return False
+        return not any(w in self.book.d_before or w in PUNCT_STOPS for w in between[:-1])
+
+    def qualifiers(self, words, sent, group: list[Mention]) -> None:
+        for m in group:
+            q = self._left_qualifier(words, sent, m) or self._right_qualifier(words, sent, m)
+            if q:
+                m.qualifier, m.own_qualifier = q, True
+        shared = next((m.qualifier for m in group if m.own_qualifier), None)
+        if len(group) > 1:
+            first_left = self._left_qualifier(words, sent, group[0])
+            last_right = self._right_qualifier(words, sent, group[-1])
+            for m in group:
+                if not m.own_qualifier:
+                    m.qualifier = first_left or last_right
+        elif shared:
+            group[0].qualifier = shared
+
+    def _left_qualifier(self, words, sent, m: Mention) -> str | None:
+        for end in range(m.start, max(m.start - 7, sent.start), -1):
+            hit = self.book.q_left.ending_at(words, end)
+            if hit and m.start - end < hit[1].max_distance:
+                return hit[1].qualifier
+            if (words[end - 1] in PUNCT_STOPS and words[end - 1] != "(") or words[end - 1] == "by":
+                break
+        return None
+
+    def _right_qualifier(self, words, sent, m: Mention) -> str | None:
+        start = m.end
+        if start < sent.end and words[start] == "(":
+            start += 1
+        if start < sent.end:
+            hit = self.book.q_right.starting_at(words, start)
+            if hit:
+                return hit[1].qualifier
+        return None
+
+    def metric(self, doc, words, sent, m: Mention) -> None:
+        best = None
+        for i in range(m.end, min(m.end + 6, sent.end)):
+            if words[i] in PUNCT_STOPS or self.book.b_cues.starting_at(words, i):
+                break
+            hit = self.book.metrics.starting_at(words, i)
+            if hit:
+                best = (i, i + len(hit[0]), hit[1])
+                break
+        if best is None:
+            for end in range(m.start, max(m.start - 14, sent.start), -1):
+                if words[end - 1] in {";", ":"}:
+                    break
+                hit = self.book.metrics.ending_at(words, end)
+                if hit:
+                    best = (end - len(hit[0]), end, hit[1])
+                    break
+        if best is None:
+            return
+        start, end, entry = best
+        while start > max(sent.start, best[0] - 3) and _modifier(doc[start - 1]) and words[start - 1] not in \
+                self.book.d_before and words[start - 1] not in self.book.qualifier_words:
+            start -= 1
+        while start > sent.start and not doc[start - 1].whitespace_ and doc[start - 1].text not in PUNCT_STOPS:
+            start -= 1  # keep glued words whole: "end-to-end", "time-to-first-token"
+        m.metric = doc[start:end].text
+        m.metric_polarity = entry.polarity
+
+    def direction(self, words, sent, m: Mention, group: list[Mention]) -> None:
+        if m.fixed_direction:
+            m.direction = m.fixed_direction
+            return
+        if m.change_from is not None:
+            m.direction = "increase" if m.low > m.change_from else "decrease" if m.low < m.change_from else None
+            return
+        word = self._direction_after(words, sent, group[-1] if m in group else m)
+        if word is None:
+            word = self._direction_after(words, sent, m)
+        if word is None:
+            word = self._direction_before(words, sent, group[0])
+        m.direction = self._resolve(word, m)
+
+    def _direction_after(self, words, sent, m: Mention) -> str | None:
+        for i in range(m.end, min(m.end + 4, sent.end)):
+            w = words[i]
+            if w in PUNCT_STOPS:
+                return None
+            if w in self.book.d_after:
+                return self.book.d_after[w]
+        return None
+
+    def _direction_before(self, words, sent, m: Mention) -> str | None:
+        for i in range(m.start - 1, max(m.start - 15, sent.start - 1), -1):
+            w = words[i]
+            if w in {";", ":"}:
+                return None
+            if w in self.book.d_before:
+                return self.book.d_before[w]
+        return None
+
+    def _resolve(self, word: str | None, m: Mention) -> str | None:
+        if word in ("increase", "decrease"):
+            return word
+        if word in ("improve", "worsen"):
+            up = m.metric_polarity != "down"
+            return "increase" if up == (word == "improve") else "decrease"
+        if m.label in ("ratio", "points"):
+            return "increase"
+        return None
+
+
+def _modifier(token) -> bool:
+    text = token.text
+    return bool(re.fullmatch(r"[A-Za-z][A-Za-z0-9\-]*|-", text)) and token.lower_ not in {
+        "the", "a", "an", "of", "by", "in", "on", "for", "and", "or", "to", "with", "its", "their", "our", "is",
+        "are", "that", "this", "which", "while", "as", "from", "at"}

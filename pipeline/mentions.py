@@ -1,0 +1,155 @@
+"""Number mentions: proposed by the SpanRuler's patterns, then completed from their neighbours.
+
+Bare numbers take the unit of a coordinated partner ("205.59 and 191.18 samples per second"),
+"between A and B unit" becomes one range, and "from A to B" marks B as the claim and A as its
+reference value.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from .context import PUNCT_STOPS
+from .cuebook import Cuebook
+from .nlp import SPANS_KEY
+
+UNIT_OF_LABEL = {"ratio": "x", "percent": "%", "points": "pp"}
+
+
+@dataclass
+class Mention:
+    """A number mention while the extractor works on it (token indices into the Doc)."""
+
+    start: int
+    end: int
+    label: str
+    rule_id: str
+    low: float
+    high: float
+    unit: str
+    fixed_direction: str | None = None
+    role: str = "result"
+    role_reason: str = "result phrase"
+    qualifier: str | None = None
+    own_qualifier: bool = False
+    direction: str | None = None
+    metric: str | None = None
+    metric_polarity: str | None = None
+    baseline: str | None = None
+    change_from: float | None = None
+    extra: dict = field(default_factory=dict)
+
+    def set_role(self, role: str, reason: str) -> None:
+        self.role, self.role_reason = role, reason
+
+
+class MentionFinder:
+    def __init__(self, book: Cuebook):
+        self.book = book
+
+    def find(self, doc) -> list[Mention]:
+        out: list[Mention] = []
+        covered: set[int] = set()
+        for span in doc.spans[SPANS_KEY]:
+            m = self._from_span(span)
+            if m is not None:
+                out.append(m)
+                covered.update(range(span.start, span.end))
+        for tok in doc:
+            if tok.i in covered or not tok.like_num or not any(c.isdigit() for c in tok.text):
+                continue
+            value = self._number(tok.text)
+            if value is None:
+                continue
+            out.append(Mention(tok.i, tok.i + 1, "quantity", "bare-number", value, value, "",
+                                role="setup", role_reason="number without a unit"))
+        out.sort(key=lambda m: m.start)
+        self._from_to(doc, out)
+        self._coordinate_units(doc, out)
+        return out
+
+    def _from_span(self, span) -> Mention | None:
+        rule_id, label = span.id_, span.label_
+        pattern = self.book.patterns.get(rule_id)
+        values = [v for v in (self._number(t.text) for t in span if t.like_num) if v is not None]
+        if pattern is not None and pattern.value is not None:
+            values = [pattern.value]
+        elif pattern is not None and pattern.power_of_ten:
+            values = [10.0 ** values[0]] if values else [10.0]
+        if not values:
+            return None
+        unit = UNIT_OF_LABEL.get(label) or self.book.units[rule_id].unit
+        m = Mention(span.start, span.end, label, rule_id, min(values), max(values), unit,
+                     fixed_direction=pattern.direction if pattern else None)
+        if label == "quantity" and self.book.units[rule_id].role == "setup":
+            m.role, m.role_reason = "setup", f"unit {self.book.units[rule_id].unit} describes setup"
+        return m
+
+    def _number(self, text: str) -> float | None:
+        t = text.lower().replace(",", "")
+        if t in self.book.number_words:
+            return float(self.book.number_words[t])
+        try:
+            value = float(t)
+        except ValueError:
+            return None
+        return value if math.isfinite(value) and abs(value) < 1e15 else None
+
+    def _from_to(self, doc, mentions: list[Mention]) -> None:
+        """'from A to B' is a change: B is the claim, A its reference (kept as setup)."""
+        words = [t.lower_ for t in doc]
+        by_start = {m.start: m for m in mentions}
+        for m in mentions:
+            joiner = next((i for i in range(m.start, m.end) if words[i] == "to"), None)
+            if joiner is not None and m.start > 0 and words[m.start - 1] == "from" and not (
+                    m.start > 1 and words[m.start - 2] in self.book.range_words):
+                m.change_from = m.low
+                m.low = m.high
+                m.extra["from_to"] = True
+                continue
+            j = m.start - 1
+            while j >= 0 and words[j] in self.book.qualifier_words and j > m.start - 3:
+                j -= 1
+            if j < 0 or words[j] != "to":
+                continue
+            sources = []
+            for k in range(j - 1, max(j - 8, -1), -1):
+                if words[k] in PUNCT_STOPS:
+                    break
+                if k in by_start:
+                    sources.append(by_start[k])
+                if words[k] == "from":
+                    if sources and not (k > 0 and words[k - 1] in self.book.range_words):
+                        sources.reverse()
+                        self._link_change(mentions, sources, m)
+                    break
+
+    def _link_change(self, mentions, sources: list[Mention], target: Mention) -> None:
+        targets = [target] + [n for n in mentions if n.start > target.start][:len(sources) - 1]
+        for src, tgt in zip(sources, targets):
+            src.role, src.role_reason = "setup", "start value of a from-to change"
+            src.extra["is_source"] = True
+            tgt.change_from = src.low
+            tgt.extra["from_to"] = True
+            if not tgt.unit and src.unit:
+                tgt.unit, tgt.label = src.unit, src.label
+
+    def _coordinate_units(self, doc, mentions: list[Mention]) -> None:
+        """'205.59 and 191.18 samples per second': a bare number takes the unit of its partner;
+        'between 1 and 32 KiB' is one range."""
+        words = [t.lower_ for t in doc]
+        for a, b in zip(reversed(mentions[:-1]), reversed(mentions[1:])):
+            if a.rule_id != "bare-number" or not b.unit:
+                continue
+            between = words[a.end:b.start]
+            if between == ["and"] and a.start > 0 and words[a.start - 1] == "between":
+                b.start, b.low, b.high = a.start, min(a.low, b.low), max(a.high, b.high)
+                mentions.remove(a)
+                continue
+            if between and all(w in self.book.coordinators for w in between):
+                a.unit, a.label, a.rule_id = b.unit, b.label, b.rule_id
+                if a.extra.get("is_source"):
+                    continue
+                a.role, a.role_reason = b.role, b.role_reason
+                if b.extra.get("from_to"):
+                    a.extra["from_to"] = True

@@ -1,0 +1,82 @@
+"""Role of a number: a result of this paper, or setup, motivation, or part of a name.
+
+Decided from the cue lists of rules/cues.yml and the unit's own role in units.yml; the reason is
+kept on the row so a reviewer sees why a number was not taken as a claim.
+"""
+from __future__ import annotations
+
+import re
+
+from .context import PUNCT_STOPS
+from .cuebook import Cuebook
+from .mentions import Mention
+
+_NAME_GLUE = re.compile(r"[A-Za-z0-9][-/_.]$")
+
+
+class RoleJudge:
+    def __init__(self, book: Cuebook):
+        self.book = book
+
+    def judge(self, doc, words, sent, m: Mention, hw_starts: set[int], system: str) -> None:
+        if m.extra.get("is_source"):
+            return
+        text = doc.text
+        first, last = doc[m.start], doc[m.end - 1]
+        before = text[max(0, first.idx - 2):first.idx]
+        after_char = text[last.idx + len(last.text):last.idx + len(last.text) + 1]
+        nxt = doc[m.end] if m.end < len(doc) else None
+        if nxt is not None and nxt.idx in hw_starts:
+            return m.set_role("setup", "count of hardware")
+        if _NAME_GLUE.search(before) or (after_char.isalnum() and m.label != "quantity"):
+            return m.set_role("name", "number glued to a name")
+        if m.rule_id == "bare-number" and not m.extra.get("from_to"):
+            if m.start > 0 and words[m.start - 1] == "(" and m.end < len(doc) and words[m.end] == ")":
+                return m.set_role("name", "enumeration")
+            if m.low == m.high and m.low.is_integer() and 1900 <= m.low <= 2100:
+                return m.set_role("name", "a year")
+        if m.label != "ratio":
+            hit = self._role_cue(words, sent, m)
+            if hit is not None:
+                return m.set_role(hit.role, f"cue {hit.id}")
+        if m.extra.get("from_to"):
+            return m.set_role("result", "end value of a from-to change")
+        if m.rule_id == "bare-number":
+            return
+        if m.label == "quantity":
+            prev = words[m.start - 1] if m.start > 0 else ""
+            prev2 = words[m.start - 2] if m.start > 1 else ""
+            following = words[m.end] if m.end < len(words) else ""
+            if m.role == "setup":
+                if prev in self.book.result_cues or prev2 in self.book.result_cues or following == "of":
+                    m.set_role("result", "setup unit with a result cue")
+                return
+            if prev in self.book.determiners or (prev in self.book.qualifier_words and prev2 in self.book.determiners):
+                return m.set_role("setup", "describes a thing ('a 7 GB model')")
+        if self._is_motivation(words, sent):
+            return m.set_role("motivation", "problem statement without self-reference")
+        if m.label == "quantity" and not self._self_referring(words, sent, system):
+            return m.set_role("motivation", "absolute number in a sentence not about this work")
+        m.set_role("result", "result phrase")
+
+    def _role_cue(self, words, sent, m: Mention):
+        for i in range(m.end, min(m.end + 3, sent.end)):
+            hit = self.book.role_after.starting_at(words, i)
+            if hit and i - m.end < hit[1].window:
+                return hit[1]
+            if words[i] in PUNCT_STOPS:
+                break
+        for i in range(m.start, max(m.start - 3, sent.start), -1):
+            hit = self.book.role_before.ending_at(words, i)
+            if hit and m.start - i < hit[1].window:
+                return hit[1]
+        return None
+
+    def _is_motivation(self, words, sent) -> bool:
+        motivated = any(self.book.role_sentence.starting_at(words, i) for i in range(sent.start, sent.end))
+        return motivated and not self._self_referring(words, sent, "")
+
+    def _self_referring(self, words, sent, system: str) -> bool:
+        if system and system.lower() in sent.text.lower():
+            return True
+        return any(self.book.self_reference.starting_at(words, i) for i in range(sent.start, sent.end))
