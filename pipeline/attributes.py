@@ -98,6 +98,7 @@ class AttributeReader:
             start -= 1  # keep glued words whole: "end-to-end", "time-to-first-token"
         m.metric = doc[start:end].text
         m.metric_polarity = entry.polarity
+        m.metric_family = entry.family
 
     def direction(self, words, sent, m: Mention, group: list[Mention]) -> None:
         if m.fixed_direction:

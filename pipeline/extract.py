@@ -93,6 +93,8 @@ class Extractor:
             role=m.role, role_reason=m.role_reason,
             direction=m.direction if m.role == "result" else None,
             qualifier=m.qualifier if m.role == "result" else None,
-            metric=m.metric, baseline=m.baseline if m.role == "result" else None, rule_id=m.rule_id,
+            metric=m.metric, metric_family=m.metric_family,
+            baseline=m.baseline if m.role == "result" else None, is_range=m.is_range,
+            reversed_range=m.reversed_range, rule_id=m.rule_id,
         )
 

@@ -35,6 +35,9 @@ class Mention:
     direction: str | None = None
     metric: str | None = None
     metric_polarity: str | None = None
+    metric_family: str | None = None
+    is_range: bool = False  # two numbers written as one claim ("1.46–1.91×")
+    reversed_range: bool = False  # written high-to-low ("9-3×"); values are stored low ≤ high
     baseline: str | None = None
     change_from: float | None = None
     extra: dict = field(default_factory=dict)
@@ -80,6 +83,7 @@ class MentionFinder:
             return None
         unit = UNIT_OF_LABEL.get(label) or self.book.units[rule_id].unit
         m = Mention(span.start, span.end, label, rule_id, min(values), max(values), unit,
+                    is_range=len(values) > 1, reversed_range=len(values) > 1 and values[0] > values[-1],
                      fixed_direction=pattern.direction if pattern else None)
         if label == "quantity" and self.book.units[rule_id].role == "setup":
             m.role, m.role_reason = "setup", f"unit {self.book.units[rule_id].unit} describes setup"
@@ -105,6 +109,7 @@ class MentionFinder:
                     m.start > 1 and words[m.start - 2] in self.book.range_words):
                 m.change_from = m.low
                 m.low = m.high
+                m.is_range = m.reversed_range = False
                 m.extra["from_to"] = True
                 continue
             j = m.start - 1
@@ -143,7 +148,8 @@ class MentionFinder:
                 continue
             between = words[a.end:b.start]
             if between == ["and"] and a.start > 0 and words[a.start - 1] == "between":
-                b.start, b.low, b.high = a.start, min(a.low, b.low), max(a.high, b.high)
+                b.start, b.low, b.high, b.is_range = a.start, min(a.low, b.low), max(a.high, b.high), True
+                b.reversed_range = a.low > b.high
                 mentions.remove(a)
                 continue
             if between and all(w in self.book.coordinators for w in between):

@@ -33,7 +33,8 @@ def to_claims(quantities: list[Quantity], registry: UnitRegistry) -> list[Claim]
             value_low=q.value_low, value_high=q.value_high, unit=unit, unit_class=unit_class,
             base_value_low=base_low, base_value_high=base_high, base_unit=base_unit,
             claim_type=q.claim_type, direction=q.direction, qualifier=q.qualifier, metric=q.metric,
-            baseline=q.baseline, baseline_named=False, rule_id=q.rule_id,
+            metric_family=q.metric_family, baseline=q.baseline, baseline_named=False,
+            is_range=q.is_range, reversed_range=q.reversed_range, rule_id=q.rule_id,
         ))
     return claims
 

@@ -56,7 +56,10 @@ class Quantity:
     direction: str | None
     qualifier: str | None
     metric: str | None
+    metric_family: str | None
     baseline: str | None
+    is_range: bool
+    reversed_range: bool
     rule_id: str
 
     def __post_init__(self):
@@ -98,8 +101,11 @@ class Claim:
     direction: str | None
     qualifier: str | None
     metric: str | None
+    metric_family: str | None
     baseline: str | None
     baseline_named: bool
+    is_range: bool
+    reversed_range: bool
     rule_id: str
 
 

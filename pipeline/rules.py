@@ -103,6 +103,24 @@ class MetricEntry(_Strict):
     terms: list[str] = Field(min_length=1)
 
 
+class ExpectationRule(_Strict):
+    """One great-expectations expectation of the output contract (rules/expectations.yml)."""
+
+    id: str
+    table: Literal["papers", "claims", "hardware"]
+    expectation: str = Field(pattern=r"^Expect[A-Za-z]+$")
+    kwargs: dict[str, Any] = {}
+    why: str
+
+
+class FlagRule(_Strict):
+    """A reviewer sanity flag (rules/flags.yml); its check is a function in pipeline/flags.py."""
+
+    id: str
+    severity: Literal["info", "warning", "error"]
+    message: str
+
+
 class QualifierCue(_Strict):
     id: str
     qualifier: Literal["up_to", "average", "geomean", "median", "at_least", "at_most", "approx"]
@@ -167,6 +185,8 @@ class Rules:
     baselines: tuple[LexiconEntry, ...]
     metrics: tuple[MetricEntry, ...]
     cues: Cues
+    expectations: tuple[ExpectationRule, ...]
+    flags: tuple[FlagRule, ...]
 
     @property
     def unit_definitions(self) -> Path:
@@ -327,6 +347,8 @@ def load_rules(directory: str | Path) -> Rules:
         baselines=baselines,
         metrics=_records(path("metrics.yml"), MetricEntry, _read_yaml(path("metrics.yml"))),
         cues=cues,
+        expectations=_records(path("expectations.yml"), ExpectationRule, _read_yaml(path("expectations.yml"))),
+        flags=_records(path("flags.yml"), FlagRule, _read_yaml(path("flags.yml"))),
     )
     from .units import UnitRegistry  # validates units.txt and every unit string of units.yml
 

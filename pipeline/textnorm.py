@@ -96,14 +96,13 @@ def _balance(original: str, start: int, end: int) -> tuple[int, int]:
             if brace < 0:
                 break
             end = brace + 1
-        elif piece.count("$") % 2:
-            if original.count("$", 0, start) % 2:
-                start = original.rfind("$", 0, start)
-            else:
-                found = original.find("$", end)
-                if found < 0:
-                    break
-                end = found + 1
+        elif original.count("$", 0, start) % 2:  # starts inside $...$: take the opening $
+            start = original.rfind("$", 0, start)
+        elif original.count("$", 0, end) % 2:  # ends inside $...$: take the closing $
+            found = original.find("$", end)
+            if found < 0:
+                break
+            end = found + 1
         else:
             break
     return start, end
