@@ -22,6 +22,14 @@ def check(source: str, rules, *, out=sys.stdout) -> int:
     papers = _papers(source)
     papers, quantities = stages.extract(papers, rules)
     papers, claims = stages.normalize(papers, quantities, rules)
+    flags_of: dict[str, list] = {}
+    if claims:
+        from .config import load_validate_params
+        from .flags import FlagChecker
+        from .records import CLAIM_COLUMNS, to_frame
+
+        for flag in FlagChecker(rules, load_validate_params()).run(to_frame(claims, CLAIM_COLUMNS)):
+            flags_of.setdefault(flag.claim_id, []).append(flag)
     for paper in papers:
         title = paper.title or paper.abstract[:60] + "…"
         out.write(f"\n{title}\n")
@@ -39,6 +47,8 @@ def check(source: str, rules, *, out=sys.stdout) -> int:
             cells = [value, c.unit, c.claim_type, c.direction or "-", c.qualifier or "-", c.metric or "-",
                      c.baseline or "-"]
             out.write("  " + " ".join(_cell(v, w) for v, (_, w) in zip(cells, COLUMNS)) + "\n")
+            for flag in flags_of.get(c.claim_id, []):
+                out.write(f"      ⚑ {flag.severity} {flag.check_id}: {flag.message}\n")
             out.write(textwrap.indent(textwrap.fill(f"“{c.sentence}”", 100), "      ") + "\n")
     return 0
 

@@ -5,7 +5,8 @@
   claims find DIR --out DIR             stage 2 (DVC): papers + quantities with roles and context
   claims normalize DIR --out DIR        stage 3 (DVC): claims with units, final papers
   claims evaluate --gold FILE DIR       the dev-gold figures (same as the guideline's scorer)
-  claims check [FILE|-]                 claims of pasted abstracts as a terminal table
+  claims validate DIR                   contract (great-expectations) and reviewer flags
+  claims check [FILE|-]                 claims of pasted abstracts, with their flags
 """
 from __future__ import annotations
 
@@ -64,6 +65,13 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--errors", help="write missed and spurious claims per paper to this JSONL file")
     p.set_defaults(func=_cmd_evaluate)
 
+    p = sub.add_parser("validate", help="check DIR's tables: contract and reviewer flags")
+    p.add_argument("directory")
+    p.add_argument("--out", help="where flags and the report go (default: DIR)")
+    p.add_argument("--metrics", help="validation.json path (default: OUT/validation.json)")
+    p.add_argument("--params", default="params.yaml", help="thresholds (the validate: section)")
+    p.set_defaults(func=_cmd_validate)
+
     p = sub.add_parser("check", help="print the claims of pasted abstracts")
     p.add_argument("input", nargs="?", default="-")
     p.set_defaults(func=_cmd_check)
@@ -121,6 +129,17 @@ def _cmd_evaluate(args) -> int:
 
     return evaluate_directory(args.directory, args.gold, _rules(args), metrics_path=args.metrics,
                               errors_path=args.errors)
+
+
+def _cmd_validate(args) -> int:
+    from .config import load_validate_params
+    from .validate import run_validate
+
+    status = run_validate(args.directory, _rules(args), load_validate_params(args.params), out=args.out,
+                          metrics=args.metrics)
+    if status:
+        print("claims: contract expectations failed; see validation.json / validation.html", file=sys.stderr)
+    return status
 
 
 def _cmd_check(args) -> int:
