@@ -7,6 +7,7 @@ them in an ephemeral GX context with result_format COMPLETE, and turns every une
 from __future__ import annotations
 
 import logging
+import math
 import os
 from dataclasses import dataclass
 
@@ -34,13 +35,17 @@ class ContractResult:
 
 
 def contract_tables(papers: pd.DataFrame, claims: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    """The frames the expectations run on: claims gain `offsets_slice_text`, hardware is exploded."""
+    """The frames the expectations run on: claims gain `offsets_slice_text` and `paper_known`
+    (cross-table checks as columns, so GX does not carry a value set of every paper id), hardware is
+    exploded to one row per name."""
     abstracts = dict(zip(papers["paper_id"], papers["abstract"].fillna(""))) if "abstract" in papers else {}
     claims = claims.copy()
     if {"paper_id", "start", "end", "text"} <= set(claims.columns):
         claims["offsets_slice_text"] = [
             _slices(abstracts.get(pid, ""), start, end, text)
             for pid, start, end, text in zip(claims["paper_id"], claims["start"], claims["end"], claims["text"])]
+    if "paper_id" in claims.columns:
+        claims["paper_known"] = claims["paper_id"].isin(papers["paper_id"]) if "paper_id" in papers else False
     rows = []
     if {"paper_id", "hardware"} <= set(papers.columns):
         for pid, names in zip(papers["paper_id"], papers["hardware"]):
@@ -138,8 +143,22 @@ def _failures(rule_id: str, table: str, key: str, outcome) -> list[ContractFailu
         out = []
         for row in rows:
             shown = {k: v for k, v in row.items() if k != key}
-            out.append(ContractFailure(rule_id, table, str(row.get(key)), f"unexpected {shown}"))
+            value = row.get(key)
+            missing = value is None or (isinstance(value, float) and math.isnan(value))
+            out.append(ContractFailure(rule_id, table, None if missing else str(value), f"unexpected {shown}"))
         return out
-    exception = (outcome.exception_info or {}).get("exception_message")
+    exception = _exception_message(outcome.exception_info or {})
     detail = exception or str({k: v for k, v in result.items() if k in ("details", "observed_value")})
     return [ContractFailure(rule_id, table, None, detail)]
+
+
+def _exception_message(info: dict) -> str | None:
+    """GX nests exception details by metric; find the first message."""
+    if info.get("exception_message"):
+        return str(info["exception_message"]).splitlines()[0]
+    for value in info.values():
+        if isinstance(value, dict):
+            found = _exception_message(value)
+            if found:
+                return found
+    return None

@@ -64,7 +64,7 @@ class Extractor:
             for group in groups:
                 self.attributes.qualifiers(words, sent, group)
                 for m in group:
-                    self.attributes.metric(doc, words, sent, m)
+                    self.attributes.metric(doc, words, sent, m, group)
                     self.attributes.direction(words, sent, m, group)
                     if m.label == "percent" and m.direction is None and m.metric is None:
                         m.set_role("setup", "a share of something, with no measured metric")

@@ -40,6 +40,9 @@ class FlagChecker:
                              f"checks without a flag: {sorted(methods - set(self.rules))}")
 
     def run(self, claims: pd.DataFrame) -> list[Flag]:
+        claims = claims.copy()
+        for column in ("value_low", "value_high", "start", "end"):  # a broken value fails the contract, not here
+            claims[column] = pd.to_numeric(claims[column], errors="coerce")
         records = claims.to_dict("records")
         flags = []
         for flag_id, rule in self.rules.items():

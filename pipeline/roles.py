@@ -39,7 +39,8 @@ class RoleJudge:
             hit = self._role_cue(words, sent, m)
             if hit is not None:
                 return m.set_role(hit.role, f"cue {hit.id}")
-        if m.extra.get("from_to"):
+        unit = self.book.units.get(m.rule_id)
+        if m.extra.get("from_to") and not (unit and unit.role == "setup"):  # not "from 7B to 30B"
             return m.set_role("result", "end value of a from-to change")
         if m.rule_id == "bare-number":
             return
