@@ -52,6 +52,15 @@ class AttributeReader:
         elif shared:
             group[0].qualifier = shared
 
+    @staticmethod
+    def inherit_restated(words, results: list[Mention]) -> None:
+        """'up to 740 TFLOPs/s (75% utilization)': a parenthetical restatement shares the qualifier."""
+        by_end = {m.end: m for m in results}
+        for m in results:
+            before = by_end.get(m.start - 1)
+            if m.qualifier is None and before is not None and words[m.start - 1] == "(" and before.qualifier:
+                m.qualifier = before.qualifier
+
     def _left_qualifier(self, words, sent, m: Mention) -> str | None:
         for end in range(m.start, max(m.start - 7, sent.start), -1):
             hit = self.book.q_left.ending_at(words, end)

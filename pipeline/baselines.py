@@ -49,8 +49,9 @@ class BaselineReader:
                 i = j
                 continue
             end = j
-            while end < sent.end and end - j < 8 and words[end] not in self.book.b_stops and end not in starts:
-                end += 1
+            while end < sent.end and end - j < 8 and end not in starts and not (
+                    words[end] in self.book.b_stops and (doc[end - 1].whitespace_ or words[end] in PUNCT_STOPS)):
+                end += 1  # a stop word glued into a compound ("state-of-the-art") does not end the phrase
             phrase = _strip_determiner(doc[j:end].text) if end > j else ""
             if phrase and phrase.lower() not in {"time", "the past", "the years", "the course"}:
                 canonical = self._canonical_baseline(phrase)

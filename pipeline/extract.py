@@ -66,10 +66,12 @@ class Extractor:
                 for m in group:
                     self.attributes.metric(doc, words, sent, m, group)
                     self.attributes.direction(words, sent, m, group)
-                    if m.label == "percent" and m.direction is None and m.metric is None:
-                        m.set_role("setup", "a share of something, with no measured metric")
+                    if m.label == "percent" and m.direction is None and m.metric is None \
+                            and self.roles.is_attributive(words, sent, m):
+                        m.set_role("setup", "a share named in a noun phrase, with no measured metric")
             groups = [g for g in ([m for m in g if m.role == "result"] for g in groups) if g]
             results = [m for g in groups for m in g]
+            self.attributes.inherit_restated(words, results)
             cues = self.baselines.cues_of_sentence(doc, words, sent, results, groups, named)
             for group in groups:
                 for m in group:

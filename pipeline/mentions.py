@@ -84,7 +84,8 @@ class MentionFinder:
         unit = UNIT_OF_LABEL.get(label) or self.book.units[rule_id].unit
         m = Mention(span.start, span.end, label, rule_id, min(values), max(values), unit,
                     is_range=len(values) > 1, reversed_range=len(values) > 1 and values[0] > values[-1],
-                     fixed_direction=pattern.direction if pattern else None)
+                    fixed_direction=pattern.direction if pattern else None)
+        m.extra["written"] = values
         if label == "quantity" and self.book.units[rule_id].role == "setup":
             m.role, m.role_reason = "setup", f"unit {self.book.units[rule_id].unit} describes setup"
         return m
@@ -105,17 +106,17 @@ class MentionFinder:
         by_start = {m.start: m for m in mentions}
         for m in mentions:
             joiner = next((i for i in range(m.start, m.end) if words[i] == "to"), None)
-            if joiner is not None and m.start > 0 and words[m.start - 1] == "from" and not (
+            if joiner is not None and m.start > 0 and words[m.start - 1] == "from" and m.label != "ratio" and not (
                     m.start > 1 and words[m.start - 2] in self.book.range_words):
-                m.change_from = m.low
-                m.low = m.high
+                written = m.extra["written"]  # "from 20% to 1%": the claim is 1%, a change from 20%
+                m.change_from, m.low, m.high = written[0], written[-1], written[-1]
                 m.is_range = m.reversed_range = False
                 m.extra["from_to"] = True
                 continue
             j = m.start - 1
             while j >= 0 and words[j] in self.book.qualifier_words and j > m.start - 3:
                 j -= 1
-            if j < 0 or words[j] != "to":
+            if j < 0 or words[j] != "to" or m.label == "ratio":  # "from 1.15× to 3.07×" is a range
                 continue
             sources = []
             for k in range(j - 1, max(j - 8, -1), -1):

@@ -30,10 +30,12 @@ def build_nlp(rules: Rules) -> Language:
 
 
 def _customize_tokenizer(nlp: Language, rules: Rules) -> None:
-    by_kind = {"prefix": [], "suffix": [], "infix": []}
+    by_kind = {"prefix": [], "suffix": [], "infix": [], "remove_exception": []}
     for rule in rules.tokenizer:
         by_kind[rule.kind].append(rule.pattern)
     tokenizer = nlp.tokenizer
+    removed = set(by_kind["remove_exception"])
+    tokenizer.rules = {k: v for k, v in tokenizer.rules.items() if k not in removed}
     tokenizer.prefix_search = compile_prefix_regex(by_kind["prefix"] + list(nlp.Defaults.prefixes)).search
     tokenizer.suffix_search = compile_suffix_regex(by_kind["suffix"] + list(nlp.Defaults.suffixes)).search
     tokenizer.infix_finditer = compile_infix_regex(list(nlp.Defaults.infixes) + by_kind["infix"]).finditer

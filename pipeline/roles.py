@@ -81,3 +81,14 @@ class RoleJudge:
         if system and system.lower() in sent.text.lower():
             return True
         return any(self.book.self_reference.starting_at(words, i) for i in range(sent.start, sent.end))
+
+    def is_attributive(self, words, sent, m: Mention) -> bool:
+        """'the remaining ~80% of the community': a number inside a noun phrase led by a determiner."""
+        book = self.book
+        for i in range(m.start - 1, max(m.start - 4, sent.start - 1), -1):
+            w = words[i]
+            if w in book.determiners:
+                return True
+            if w in PUNCT_STOPS or w in book.b_stops or w in book.d_before or w in book.self_reference_words:
+                return False
+        return False

@@ -54,14 +54,14 @@ class MarkupRule(_Strict):
 
 class TokenizerRule(_Strict):
     id: str
-    kind: Literal["prefix", "suffix", "infix"]
+    kind: Literal["prefix", "suffix", "infix", "remove_exception"]
     pattern: str
 
-    @field_validator("pattern")
-    @classmethod
-    def _valid(cls, value: str) -> str:
-        _compile(value)
-        return value
+    @model_validator(mode="after")
+    def _valid(self):
+        if self.kind != "remove_exception":
+            _compile(self.pattern)
+        return self
 
 
 class QuantityPattern(_Strict):

@@ -62,3 +62,27 @@ def extract_text(extractor):
         return cache[abstract]
 
     return run
+
+
+# --- golden-file report: matched / missed / spurious per abstract, printed after the run ------------
+
+_GOLDEN_REPORTS = pytest.StashKey[dict]()
+
+
+def pytest_configure(config):
+    config.stash[_GOLDEN_REPORTS] = {}
+
+
+@pytest.fixture(scope="session")
+def golden_reports(pytestconfig) -> dict:
+    """stem -> report text; test_golden_abstracts fills it, the terminal summary prints it."""
+    return pytestconfig.stash[_GOLDEN_REPORTS]
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    reports = config.stash.get(_GOLDEN_REPORTS, {})
+    if reports:
+        terminalreporter.section("golden abstracts: matched / missed / spurious")
+        for stem in sorted(reports):
+            for line in reports[stem].splitlines():
+                terminalreporter.write_line(line)
