@@ -16,15 +16,24 @@ from .mentions import Mention
 SYSTEM_NAME = re.compile(r"^(?=.*[A-Za-z])(?:[A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9]*"
                          r"|[a-z]+[A-Z][A-Za-z0-9]*|[A-Z][a-z]+[0-9]+)$")
 
+# An unknown word names a baseline system only when it is mixed-case (DeepEP, QuEST, vLLM, FlexMoE):
+# all-capitals words are mostly technical acronyms (GEMM, W4A8, FL); known ones are in baselines.yml.
+NAMED_TOKEN = re.compile(r"^(?=.*[a-z])(?:[A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9]*|[a-z]+[A-Z][A-Za-z0-9]*)$")
+
 _COMPARATIVES = {"more", "less", "rather", "other", "fewer", "greater", "higher", "lower"}
+_LIST_JOINERS = {",", "and", "or"}
+_CLAUSE_OPENERS = {"with", "while", "whereas", "which", "where"}
 
 
 class BaselineReader:
     def __init__(self, book: Cuebook):
         self.book = book
+        self._own = ""
 
-    def cues_of_sentence(self, doc, words, sent, results: list[Mention], groups, named: list[str]):
-        """Every comparison cue of the sentence as (position, kind, baseline, owner group or None)."""
+    def cues_of_sentence(self, doc, words, sent, results: list[Mention], groups, named: list[str], system: str):
+        """Every comparison cue of the sentence as (position, kind, baseline, owner group or None);
+        `system` is the paper's own system, which is never its own baseline."""
+        self._own = system
         starts = {m.start for m in results}
         group_of = {id(m): g for g in groups for m in g}
         out = []
@@ -48,18 +57,70 @@ class BaselineReader:
             elif self._bounds_a_number(doc, words, sent, i, j, starts):
                 i = j
                 continue
-            end = j
-            while end < sent.end and end - j < 8 and end not in starts and not (
+            if j < sent.end and words[j] in {"on", "in", "with", "for"} and doc[j - 1].text != ",":
+                j += 1  # "than on an NVIDIA A100 GPU"
+            end, spoken = j, 0
+            while end < sent.end and spoken < 8 and end not in starts and not (
                     words[end] in self.book.b_stops and (doc[end - 1].whitespace_ or words[end] in PUNCT_STOPS)):
+                spoken += bool(doc[end].whitespace_)  # "state-of-the-art" counts as one word
                 end += 1  # a stop word glued into a compound ("state-of-the-art") does not end the phrase
+            end = self._extend_over_names(doc, words, sent, end)
             phrase = _strip_determiner(doc[j:end].text) if end > j else ""
+            if cue.after_number_only and words[end - 1] in self.book.share_nouns:
+                phrase = ""  # "in less than 20% of the cases": a share, not a comparison
             if phrase and phrase.lower() not in {"time", "the past", "the years", "the course"}:
-                canonical = self._canonical_baseline(phrase)
-                if canonical:
-                    named.append(canonical)
-                out.append((i, cue.kind, canonical or phrase, owner))
+                names = self._names_in(phrase)
+                names += self._appositive_names(doc, words, sent, end) if not names else []
+                names += self._names_just_after(doc, words, sent, end) if not names else []
+                named.extend(names)
+                out.append((i, cue.kind, names[0] if len(names) == 1 else phrase, owner, tuple(names)))
             i = max(end, i + 1)
         return out
+
+    def _extend_over_names(self, doc, words, sent, end: int) -> int:
+        """'compared with SGLang, vLLM and TensorRT-LLM': a list of names stays one baseline phrase."""
+        while end + 1 < sent.end and words[end] in _LIST_JOINERS:
+            k = end + 1 + (words[end + 1] == "and")
+            ends_item = k + 1 >= sent.end or words[k + 1] in _LIST_JOINERS or words[k + 1] in PUNCT_STOPS \
+                or words[k + 1] in self.book.b_stops
+            if k < sent.end and self._is_name(doc[k].text) and ends_item:
+                end = k + 1
+            else:
+                break
+        return end
+
+    def _appositive_names(self, doc, words, sent, end: int) -> list[str]:
+        """'its state-of-the-art counterpart, Gavel' / 'systems, DeepSpeed and FlexMoE,': names in apposition."""
+        if end >= sent.end or words[end] != ",":
+            return []
+        k, names = end + 1, []
+        while k < sent.end and k < end + 8:
+            if self._is_name(doc[k].text):
+                names.append(self._canonical_baseline(doc[k].text) or doc[k].text)
+            elif words[k] not in {"and", "or", ","} or not names:
+                break
+            k += 1
+        return names if names and (k >= sent.end or words[k] in PUNCT_STOPS) else []
+
+    def _names_just_after(self, doc, words, sent, end: int) -> list[str]:
+        """'quantized GEMM kernels in NVIDIA TensorRT-LLM': the known system the phrase belongs to."""
+        if end < sent.end and words[end] in {"in", "of", "from"}:
+            known = self.book.baseline_names.canonical_in(doc[end + 1:min(end + 5, sent.end)].text)
+            return [known] if known else []
+        return []
+
+    def _names_in(self, phrase: str) -> list[str]:
+        known = [h.canonical for h in self.book.baseline_names.find(phrase)]
+        if known:
+            return list(dict.fromkeys(known))
+        unknown = self._canonical_baseline(phrase)
+        return [unknown] if unknown else []
+
+    def _is_name(self, token: str) -> bool:
+        if token == self._own:
+            return False
+        return bool(self.book.baseline_names.canonical_in(token)) or bool(NAMED_TOKEN.match(token)) \
+            and token not in self.book.generic_names
 
     def _bounds_a_number(self, doc, words, sent, i: int, j: int, starts: set[int]) -> bool:
         """'over 30%', 'more than 2×': the cue word qualifies a number and compares nothing."""
@@ -89,45 +150,75 @@ class BaselineReader:
             token = found.group()
             if phrase[found.end():found.end() + 2] in ("'s", "’s"):
                 continue  # "CompanyX's current strategy": the strategy, not a named system
-            if token in self.book.generic_names or token.rstrip("s") in self.book.generic_names:
+            if token in self.book.generic_names or token.rstrip("s") in self.book.generic_names or token == self._own:
                 continue
-            if SYSTEM_NAME.match(token) or (token.isupper() and len(token) >= 2):
+            if NAMED_TOKEN.match(token):
                 return token
         return None
 
     @staticmethod
-    def pick(words, m: Mention, group: list[Mention], cues) -> str | None:
+    def pick(words, m: Mention, group: list[Mention], results: list[Mention], cues) -> str | None:
         """The first comparison phrase after the number, else the nearest one before it.
 
-        A sentence-final "compared to X" covers every number of the sentence; an after-number cue
-        ("within 1% of X") only its own number; a verb cue ("exceeding X") only what follows it.
-        Absolute results (a quantity compared with nothing) have no baseline.
+        A sentence-final "compared to X" covers the numbers before it, unless a new clause (", with",
+        ", while") stands between; "over X" after another number belongs to that number, but a
+        sentence-opening "Compared to X, ..." covers all; an after-number cue ("within 1% of X") only its
+        own number; a verb cue ("outperforms X by") what follows it. Absolute results have no baseline.
         """
         if m.label == "quantity" and m.direction is None:
             return None
         usable = [c for c in cues if c[3] is None or c[3] is group]
-        for pos, kind, name, _ in usable:
-            if pos >= m.end and kind == "preposition":
+        others = [r for r in results if r not in group]
+        first = min((r.start for r in results), default=m.start)
+
+        def attached_to_other(pos: int) -> bool:  # "2.90x speedup over X and up to 4.94x": X is 2.90x's
+            return any(r.end <= pos <= r.end + 8 and not any(w in PUNCT_STOPS for w in words[r.end:pos])
+                       for r in others)
+
+        for pos, kind, name, _, _ in usable:
+            if pos >= m.end and kind == "preposition" and not _clause_break(words, group[-1].end, pos):
                 return name
-        for pos, _, name, _ in reversed(usable):
-            if pos < m.start and not any(w in {":", ";"} for w in words[pos:m.start]):
+        for pos, kind, name, _, _ in reversed(usable):
+            if pos >= m.start or any(w in {":", ";"} for w in words[pos:m.start]):
+                continue
+            if kind == "verb" or pos < first or not (any(pos < r.start < m.start for r in others)
+                                                     or attached_to_other(pos)):
                 return name
         return None
 
+    @staticmethod
+    def respectively(words, groups: list[list[Mention]], cues) -> None:
+        """'compared to DeepSpeed and FlexMoE, ... 30.5% and 25.9% ..., respectively': pair them up."""
+        if "respectively" not in words:
+            return
+        for group in groups:
+            for _, _, name, _, names in cues:
+                if len(names) == len(group) > 1 and all(m.baseline == name for m in group):
+                    for m, own in zip(group, names):
+                        m.baseline = own
+
     def named_in_parentheses(self, text: str) -> list[str]:
-        """'the prior best method (QuEST)': a name in parentheses after a generic baseline phrase."""
+        """'the prior best method (QuEST)', 'the PyTorch baseline': names given to a generic baseline."""
         heads = "|".join(re.escape(h) for h in self.book.cues.baseline_heads)
         out = []
         for m in re.finditer(rf"\b(?:{heads})\s*\(([^()]{{2,40}})\)", text):
             name = self._canonical_baseline(m.group(1))
             if name:
                 out.append(name)
+        for m in re.finditer(r"\b([A-Z][\w\-.+]*)(?:-based)? (?:baselines?|implementations?)\b", text):
+            if self._is_name(m.group(1)):
+                out.append(self._canonical_baseline(m.group(1)) or m.group(1))
         return out
 
     def introduced_system(self, text: str) -> str:
         verbs = "|".join(re.escape(v) for v in self.book.cues.system_intro_verbs)
         m = re.search(rf"\b[Ww]e (?:{verbs}) (?:(?:a|an|the)\s+)?([A-Za-z][\w\-]*)", text)
         return m.group(1) if m and SYSTEM_NAME.match(m.group(1)) else ""
+
+
+def _clause_break(words, start: int, end: int) -> bool:
+    """', with about 1.4x improvement over EAGLE-2': a new clause between a number and a cue."""
+    return any(words[k] == "," and words[k + 1] in _CLAUSE_OPENERS for k in range(start, end - 1))
 
 
 def _strip_determiner(text: str) -> str:

@@ -72,10 +72,11 @@ class Extractor:
             groups = [g for g in ([m for m in g if m.role == "result"] for g in groups) if g]
             results = [m for g in groups for m in g]
             self.attributes.inherit_restated(words, results)
-            cues = self.baselines.cues_of_sentence(doc, words, sent, results, groups, named)
+            cues = self.baselines.cues_of_sentence(doc, words, sent, results, groups, named, system)
             for group in groups:
                 for m in group:
-                    m.baseline = self.baselines.pick(words, m, group, cues)
+                    m.baseline = self.baselines.pick(words, m, group, results, cues)
+            self.baselines.respectively(words[sent.start:sent.end], groups, cues)
         named.extend(self.baselines.named_in_parentheses(norm.text))
         quantities = tuple(self._record(paper, norm, doc, i, m) for i, m in enumerate(mentions))
         paper = replace(paper, hardware=hardware, hardware_counts=counts, system=system)

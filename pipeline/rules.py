@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from .errors import RulesError
 
@@ -167,6 +167,7 @@ class Cues(_Strict):
     generic_names: list[str]
     system_intro_verbs: list[str]
     baseline_heads: list[str]
+    share_nouns: list[str]
     coordinators: list[str]
     number_words: dict[str, float]
     scale_words: dict[str, float]

@@ -703,16 +703,11 @@ NEGATIVE_XFAIL = {
 }
 
 BASELINE_XFAIL = {
-    "compared-sglang": "'state-of-the-art inference systems' is cut to 'state-' at the stop word 'of'",
-    "outperforms-boute": "'state-of-the-art LLM serving systems' is cut to 'state-' at the stop word 'of'",
-    "compared-respectively-memo": "'respectively' does not pair values with baselines: 2.26x gets 'Megatron-LM' "
-                                  "instead of 'DeepSpeed'",
     "surpassing-spinquant": "'surpassing LLM-QAT by 19.1 points and SmoothQuant by 25.0 points': the second "
                             "'X by N' after 'and' is not read, so 25.0 also gets 'LLM-QAT'",
 }
 
 NAMED_XFAIL = {
-    "memo": "'compared to Megatron-LM and DeepSpeed': the baseline phrase stops at 'and', DeepSpeed is not listed",
     "spinquant": "'... and SmoothQuant by 25.0 points': SmoothQuant is not listed as a named baseline",
 }
 
