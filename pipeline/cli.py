@@ -60,7 +60,7 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("evaluate", help="score DIR's tables against a gold file")
     p.add_argument("directory")
-    p.add_argument("--gold", required=True)
+    p.add_argument("--gold", required=True, nargs="+", help="one or more gold JSONL files (scored together)")
     p.add_argument("--metrics", help="write the figures (and table counts) to this JSON file")
     p.add_argument("--errors", help="write missed and spurious claims per paper to this JSONL file")
     p.set_defaults(func=_cmd_evaluate)

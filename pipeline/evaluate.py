@@ -207,15 +207,17 @@ def _summary(t: Tally) -> dict:
     return out
 
 
-def evaluate_directory(directory: str, gold_path: str, rules, *, metrics_path: str | None = None,
+def evaluate_directory(directory: str, gold_paths: list[str], rules, *, metrics_path: str | None = None,
                        errors_path: str | None = None) -> int:
     from .units import UnitRegistry
 
     directory = Path(directory)
     papers = pd.read_parquet(directory / "papers.parquet")
     claims = pd.read_parquet(directory / "claims.parquet")
-    with open(gold_path, encoding="utf-8") as handle:
-        gold = [json.loads(line) for line in handle if line.strip()]
+    gold = []
+    for gold_path in gold_paths:
+        with open(gold_path, encoding="utf-8") as handle:
+            gold.extend(json.loads(line) for line in handle if line.strip())
     summary, errors = Scorer(UnitRegistry.from_rules(rules).pint).score(gold, papers, claims)
     for k, v in summary.items():
         print(f"{k:22s} {v}")

@@ -85,7 +85,7 @@ class FlagChecker:
     def check_ratio_without_baseline(self, claims):
         for c in claims:
             if c["unit_class"] == "x" and _blank_to_none(c.get("baseline")) is None:
-                yield c, {"value": _num(c["value_high"])}
+                yield c, {"value": _value(c)}
 
     def check_percent_ratio_disagree(self, claims):
         by_sentence = _by_sentence(claims)
@@ -150,3 +150,8 @@ def _blank_to_none(value):
 
 def _num(value: float) -> str:
     return f"{value:g}"
+
+
+def _value(claim: dict) -> str:
+    low, high = claim["value_low"], claim["value_high"]
+    return _num(low) if low == high else f"{_num(low)}–{_num(high)}"
