@@ -60,8 +60,9 @@ class BaselineReader:
             if j < sent.end and words[j] in {"on", "in", "with", "for"} and doc[j - 1].text != ",":
                 j += 1  # "than on an NVIDIA A100 GPU"
             end, spoken = j, 0
-            while end < sent.end and spoken < 8 and end not in starts and not (
-                    words[end] in self.book.b_stops and (doc[end - 1].whitespace_ or words[end] in PUNCT_STOPS)):
+            while end < sent.end and spoken < 8 and end not in starts and (
+                    not (words[end] in self.book.b_stops and (doc[end - 1].whitespace_ or words[end] in PUNCT_STOPS))
+                    or self._shared_head(words, end, sent.end)):
                 spoken += bool(doc[end].whitespace_)  # "state-of-the-art" counts as one word
                 end += 1  # a stop word glued into a compound ("state-of-the-art") does not end the phrase
             end = self._extend_over_names(doc, words, sent, end)
@@ -76,6 +77,17 @@ class BaselineReader:
                 out.append((i, cue.kind, names[0] if len(names) == 1 else phrase, owner, tuple(names)))
             i = max(end, i + 1)
         return out
+
+    def _shared_head(self, words, at: int, stop: int) -> bool:
+        """'BF16 and naive FP8 baselines': 'and' inside a phrase whose head noun comes after it."""
+        if words[at] not in {"and", "or"}:
+            return False
+        for k in range(at + 1, min(at + 5, stop)):
+            if words[k] in self.book.baseline_head_words:
+                return True
+            if words[k] in self.book.b_stops:
+                return False
+        return False
 
     def _extend_over_names(self, doc, words, sent, end: int) -> int:
         """'compared with SGLang, vLLM and TensorRT-LLM': a list of names stays one baseline phrase."""
@@ -212,8 +224,17 @@ class BaselineReader:
 
     def introduced_system(self, text: str) -> str:
         verbs = "|".join(re.escape(v) for v in self.book.cues.system_intro_verbs)
-        m = re.search(rf"\b[Ww]e (?:{verbs}) (?:(?:a|an|the)\s+)?([A-Za-z][\w\-]*)", text)
-        return m.group(1) if m and SYSTEM_NAME.match(m.group(1)) else ""
+        called = re.search(r"\b(?:called|named|dubbed)\s+([A-Z][\w\-]*[A-Za-z0-9])", text)
+        if called and SYSTEM_NAME.match(called.group(1)):
+            return called.group(1)
+        for m in re.finditer(rf"\b(?:[Ww]e|[Tt]his paper|[Tt]his work) (?:have )?(?:{verbs}) (?:(?:a|an|the)\s+)?"
+                             rf"(?:[\w\-]+\s+){{0,6}}?(?:called|named|dubbed)?\s*([A-Z][\w\-]*)", text):
+            name = m.group(1)
+            if name in self.book.generic_names or len(name) < 3:
+                continue
+            if SYSTEM_NAME.match(name) or len(re.findall(rf"\b{re.escape(name)}\b", text)) >= 2:
+                return name
+        return ""
 
 
 def _clause_break(words, start: int, end: int) -> bool:
@@ -225,7 +246,12 @@ def _strip_determiner(text: str) -> str:
     return re.sub(r"^(?:a|an)\s+", "", text.strip(), flags=re.IGNORECASE)
 
 
-def title_system_name(title: str) -> str:
-    """'BEAM: Joint ...' → 'BEAM'; empty when the title has no short name before a colon."""
+def title_system_name(title: str, abstract: str) -> str:
+    """'BEAM: Joint ...' → 'BEAM': a one-word name before the title's colon that reads as a name or
+    recurs in the abstract ('Breaking the Ice: ...' is no system)."""
     head, sep, _ = title.partition(":")
-    return head.strip() if sep and 0 < len(head.split()) <= 3 else ""
+    head = head.strip()
+    if not sep or len(head.split()) != 1:
+        return ""
+    recurs = head.lower() in abstract.lower()
+    return head if SYSTEM_NAME.match(head) or recurs else ""

@@ -6,6 +6,8 @@
   claims normalize DIR --out DIR        stage 3 (DVC): claims with units, final papers
   claims evaluate --gold FILE DIR       the dev-gold figures (same as the guideline's scorer)
   claims validate DIR                   contract (great-expectations) and reviewer flags
+  claims compare DIR                    one row per (named baseline, paper, claim) + indirect estimates
+  claims report DIR                     the static dashboard DIR/report/index.html
   claims check [FILE|-]                 claims of pasted abstracts, with their flags
 """
 from __future__ import annotations
@@ -71,6 +73,16 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--metrics", help="validation.json path (default: OUT/validation.json)")
     p.add_argument("--params", default="params.yaml", help="thresholds (the validate: section)")
     p.set_defaults(func=_cmd_validate)
+
+    p = sub.add_parser("compare", help="line papers up by the named baselines they compare against")
+    p.add_argument("directory")
+    p.add_argument("--out", help="where comparisons.parquet goes (default: DIR)")
+    p.set_defaults(func=_cmd_compare)
+
+    p = sub.add_parser("report", help="write the static claims dashboard")
+    p.add_argument("directory", help="a directory with papers/claims (and comparisons, flags) tables")
+    p.add_argument("--out", help="report folder (default: DIR/report)")
+    p.set_defaults(func=_cmd_report)
 
     p = sub.add_parser("check", help="print the claims of pasted abstracts")
     p.add_argument("input", nargs="?", default="-")
@@ -140,6 +152,21 @@ def _cmd_validate(args) -> int:
     if status:
         print("claims: contract expectations failed; see validation.json / validation.html", file=sys.stderr)
     return status
+
+
+def _cmd_compare(args) -> int:
+    from .compare import run_compare
+
+    rows, pairs = run_compare(args.directory, _rules(args), out=args.out)
+    print(f"{rows} comparisons, {pairs} indirect estimates", file=sys.stderr)
+    return 0
+
+
+def _cmd_report(args) -> int:
+    from .report import build_report
+
+    print(build_report(args.directory, args.out), file=sys.stderr)
+    return 0
 
 
 def _cmd_check(args) -> int:

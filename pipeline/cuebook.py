@@ -46,3 +46,4 @@ class Cuebook:
         self.qualifier_words = {k[0] for table in (self.q_left, self.q_right) for k in table.phrases if len(k) == 1}
         self.self_reference_words = {k[0] for k in self.self_reference.phrases if len(k) == 1}
         self.share_nouns = set(cues.share_nouns)
+        self.baseline_head_words = {h.lower() for h in cues.baseline_heads}

@@ -52,7 +52,7 @@ class Extractor:
         hardware = unique_in_order(h.canonical for h in hits)
         counts = unique_in_order(f"{h.count}×{h.canonical}" for h in hits if h.count)
         hw_starts = {h.start for h in in_text}
-        system = title_system_name(paper.title) or self.baselines.introduced_system(norm.text)
+        system = title_system_name(paper.title, norm.text) or self.baselines.introduced_system(norm.text)
         mentions = self.mentions.find(doc)
         words = [t.lower_ for t in doc]
         named: list[str] = []
