@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(abspath $(VENV))/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test clean
+.PHONY: run test clean chromium
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -15,8 +15,12 @@ run: $(STAMP)
 	PATH="$(BIN):$$PATH" $(BIN)/dvc repro
 	PATH="$(BIN):$$PATH" $(BIN)/dvc metrics show
 
-test: $(STAMP)
+# The dashboard's browser test drives Debian's chromium (no browser download: none is reachable here).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+test: $(STAMP) chromium
 	PATH="$(BIN):$$PATH" $(BIN)/python -m pytest
 
 clean:
-	rm -rf $(VENV) outputs/ingest outputs/extract outputs/tables
+	rm -rf $(VENV) outputs/ingest outputs/extract outputs/tables outputs/validation outputs/compare outputs/report outputs/dev2025

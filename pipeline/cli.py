@@ -82,6 +82,8 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("report", help="write the static claims dashboard")
     p.add_argument("directory", help="a directory with papers/claims (and comparisons, flags) tables")
     p.add_argument("--out", help="report folder (default: DIR/report)")
+    p.add_argument("--comparisons", help="comparisons.parquet (default: DIR/comparisons.parquet)")
+    p.add_argument("--flags", help="flags.parquet (default: DIR/flags.parquet)")
     p.set_defaults(func=_cmd_report)
 
     p = sub.add_parser("check", help="print the claims of pasted abstracts")
@@ -165,7 +167,7 @@ def _cmd_compare(args) -> int:
 def _cmd_report(args) -> int:
     from .report import build_report
 
-    print(build_report(args.directory, args.out), file=sys.stderr)
+    print(build_report(args.directory, args.out, comparisons=args.comparisons, flags=args.flags), file=sys.stderr)
     return 0
 
 

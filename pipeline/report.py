@@ -46,12 +46,15 @@ factor (51% lower energy → 1/(1−0.51) ≈ 2.04×); log scale; bars span clai
 """
 
 
-def build_report(directory: str | Path, out: str | Path | None = None) -> Path:
-    """Write DIR/report/ from DIR's tables (papers, claims, and where present comparisons, flags)."""
+def build_report(directory: str | Path, out: str | Path | None = None, *, comparisons: str | Path | None = None,
+                 flags: str | Path | None = None) -> Path:
+    """Write DIR/report/ from DIR's papers and claims, and the comparisons and flags tables (by
+    default DIR/comparisons.parquet and DIR/flags.parquet, where present)."""
     directory = Path(directory)
     target = Path(out) if out else directory / "report"
     target.mkdir(parents=True, exist_ok=True)
-    data = report_data(directory)
+    data = report_data(directory, Path(comparisons or directory / "comparisons.parquet"),
+                       Path(flags or directory / "flags.parquet"))
     (target / "data.js").write_text("window.CLAIMSCOPE = " + _safe_json(data) + ";\n", encoding="utf-8")
     (target / "index.html").write_text(INDEX_HTML, encoding="utf-8")
     assets = resources.files("pipeline") / "report_assets"
@@ -61,11 +64,11 @@ def build_report(directory: str | Path, out: str | Path | None = None) -> Path:
     return target / "index.html"
 
 
-def report_data(directory: Path) -> dict:
+def report_data(directory: Path, comparisons_path: Path, flags_path: Path) -> dict:
     papers = _records(directory / "papers.parquet")
     claims = _records(directory / "claims.parquet")
-    comparisons = _records(directory / "comparisons.parquet")
-    flags = _records(directory / "flags.parquet")
+    comparisons = _records(comparisons_path)
+    flags = _records(flags_path)
     return {
         "papers": [_pick(p, ["paper_id", "title", "authors", "abstract", "hardware", "baselines", "system",
                              "n_claims", "status"]) for p in papers],

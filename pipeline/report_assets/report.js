@@ -95,7 +95,9 @@
         el("td", {text: r.qualifier || ""}), el("td", {text: (r.hardware || []).join(", ")})]));
     });
     table.appendChild(body);
-    section.appendChild(table);
+    var wrap = el("details", {cls: "rows"}, [el("summary", {text: rows.length + " claims"}), table]);
+    if (rows.length <= 25) { wrap.setAttribute("open", ""); }
+    section.appendChild(wrap);
     return section;
   }
   function chart(rows) {
