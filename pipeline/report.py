@@ -14,36 +14,8 @@ from pathlib import Path
 
 import pandas as pd
 
-ASSETS = ("report.js", "report.css")
+ASSETS = ("index.html", "report.js", "report.css")
 
-INDEX_HTML = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>claimscope — claims dashboard</title>
-<link rel="stylesheet" href="report.css">
-</head><body>
-<header><h1>claimscope</h1><p class="sub">Quantitative result claims, lined up by the baselines papers measured against.</p>
-<nav><a href="#overview">Overview</a> <a href="#baselines">Baselines</a> <a href="#claims">Claims</a> <a href="#paper">Paper</a></nav></header>
-<main>
-<section id="overview"><h2>Overview</h2><div id="cards" class="cards"></div></section>
-<section id="baselines"><h2>Baselines</h2><p class="note">Improvement factor: ×N as claimed, or a percent turned into a
-factor (51% lower energy → 1/(1−0.51) ≈ 2.04×); log scale; bars span claimed ranges; labels show the qualifier.</p>
-<div id="baseline-views"></div></section>
-<section id="claims"><h2>Claims</h2>
-<div class="controls"><input id="search" type="search" placeholder="Search claims, papers, metrics, baselines…" aria-label="search">
-<select id="filter-type" aria-label="claim type"><option value="">all types</option></select>
-<select id="filter-direction" aria-label="direction"><option value="">any direction</option></select>
-<select id="filter-qualifier" aria-label="qualifier"><option value="">any qualifier</option></select>
-<label><input id="filter-flagged" type="checkbox"> flagged only</label></div>
-<table id="claims-table"><thead><tr></tr></thead><tbody></tbody></table>
-<div class="pager"><button id="prev">‹ prev</button> <span id="page-info"></span> <button id="next">next ›</button></div>
-</section>
-<section id="paper"><h2>Paper</h2><div id="paper-view"><p class="note">Choose a paper in the claims table or a baseline view.</p></div></section>
-</main>
-<script src="data.js"></script>
-<script src="report.js"></script>
-</body></html>
-"""
 
 
 def build_report(directory: str | Path, out: str | Path | None = None, *, comparisons: str | Path | None = None,
@@ -56,7 +28,6 @@ def build_report(directory: str | Path, out: str | Path | None = None, *, compar
     data = report_data(directory, Path(comparisons or directory / "comparisons.parquet"),
                        Path(flags or directory / "flags.parquet"))
     (target / "data.js").write_text("window.CLAIMSCOPE = " + _safe_json(data) + ";\n", encoding="utf-8")
-    (target / "index.html").write_text(INDEX_HTML, encoding="utf-8")
     assets = resources.files("pipeline") / "report_assets"
     for name in ASSETS:
         with resources.as_file(assets / name) as source:
