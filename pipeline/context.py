@@ -4,19 +4,26 @@ They work on lower-cased token texts of a sentence, so the rules stay plain word
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 PUNCT_STOPS = {",", ";", ":", "(", ")", ".", "!", "?", "[", "]"}
 
 
-@dataclass(frozen=True)
 class PhraseTable:
-    """Phrases (tuples of lower-case tokens) mapped to a value, for longest-first lookup."""
+    """Phrases (tuples of lower-case tokens) mapped to a value, for longest-first lookup.
 
-    phrases: dict[tuple[str, ...], object]
+    Lookups run for every token of every abstract, so the table indexes its phrases by first and
+    last word and knows its longest phrase: a word that starts no phrase costs one set lookup.
+    """
+
+    __slots__ = ("phrases", "longest", "_firsts", "_lasts")
+
+    def __init__(self, phrases: dict[tuple[str, ...], object]):
+        self.phrases = phrases
+        self.longest = max((len(k) for k in phrases), default=0)
+        self._firsts = {k[0] for k in phrases}
+        self._lasts = {k[-1] for k in phrases}
 
     @classmethod
-    def build(cls, tokenize, items: list[tuple[str, object]]) -> "PhraseTable":
+    def build(cls, tokenize, items: list[tuple[str, object]]) -> PhraseTable:
         table: dict[tuple[str, ...], object] = {}
         for phrase, value in items:
             key = tuple(tokenize(phrase))
@@ -25,7 +32,7 @@ class PhraseTable:
         return cls(table)
 
     @classmethod
-    def build_multi(cls, tokenize, items: list[tuple[str, object]]) -> "PhraseTable":
+    def build_multi(cls, tokenize, items: list[tuple[str, object]]) -> PhraseTable:
         """Like build, but each phrase maps to the list of all values that use it."""
         table: dict[tuple[str, ...], list] = {}
         for phrase, value in items:
@@ -34,12 +41,10 @@ class PhraseTable:
                 table.setdefault(key, []).append(value)
         return cls(table)
 
-    @property
-    def longest(self) -> int:
-        return max((len(k) for k in self.phrases), default=0)
-
     def ending_at(self, words: list[str], end: int):
         """(phrase, value) of the longest phrase whose last token is words[end - 1]."""
+        if end < 1 or words[end - 1] not in self._lasts:
+            return None
         for size in range(min(self.longest, end), 0, -1):
             key = tuple(words[end - size:end])
             if key in self.phrases:
@@ -47,6 +52,8 @@ class PhraseTable:
         return None
 
     def starting_at(self, words: list[str], start: int):
+        if start >= len(words) or words[start] not in self._firsts:
+            return None
         for size in range(min(self.longest, len(words) - start), 0, -1):
             key = tuple(words[start:start + size])
             if key in self.phrases:

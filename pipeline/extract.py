@@ -14,7 +14,7 @@ from .baselines import BaselineReader, title_system_name
 from .cuebook import Cuebook
 from .lexicon import unique_in_order
 from .mentions import Mention, MentionFinder
-from .nlp import build_nlp
+from .nlp import build_nlp, lower_words, sentences
 from .records import Paper, Quantity
 from .roles import RoleJudge
 from .rules import Rules
@@ -53,11 +53,14 @@ class Extractor:
         counts = unique_in_order(f"{h.count}×{h.canonical}" for h in hits if h.count)
         hw_starts = {h.start for h in in_text}
         system = title_system_name(paper.title, norm.text) or self.baselines.introduced_system(norm.text)
-        mentions = self.mentions.find(doc)
-        words = [t.lower_ for t in doc]
+        doc.user_data["text"] = norm.text
+        words = lower_words(doc)
+        mentions = self.mentions.find(doc, words)
         named: list[str] = []
-        for sent in doc.sents:
+        for sent in sentences(doc):
             in_sent = [m for m in mentions if sent.start <= m.start < sent.end]
+            for m in in_sent:
+                m.extra["sentence"] = (sent.start_char, sent.end_char)
             for m in in_sent:
                 self.roles.judge(doc, words, sent, m, hw_starts, system)
             groups = self.attributes.groups(words, [m for m in in_sent if m.role == "result"])
@@ -85,8 +88,7 @@ class Extractor:
     def _record(self, paper: Paper, norm: NormalizedText, doc, index: int, m: Mention) -> Quantity:
         span = doc[m.start:m.end]
         start, end = norm.to_original(span.start_char, span.end_char)
-        sent = doc[m.start].sent
-        s_start, s_end = norm.to_original(sent.start_char, sent.end_char)
+        s_start, s_end = norm.to_original(*m.extra["sentence"])
         claim_type = {"x": "ratio", "%": "percent", "pp": "points"}.get(m.unit, "quantity")
         return Quantity(
             quantity_id=f"{paper.paper_id}#q{index + 1}", paper_id=paper.paper_id,

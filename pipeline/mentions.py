@@ -11,7 +11,10 @@ from dataclasses import dataclass, field
 
 from .context import PUNCT_STOPS
 from .cuebook import Cuebook
-from .nlp import SPANS_KEY
+from spacy.tokens import Span
+from spacy.util import filter_spans
+
+from .nlp import RANGE_JOINERS, SPANS_KEY, UNITS_KEY, number_positions
 
 UNIT_OF_LABEL = {"ratio": "x", "percent": "%", "points": "pp"}
 
@@ -50,7 +53,7 @@ class MentionFinder:
     def __init__(self, book: Cuebook):
         self.book = book
 
-    def find(self, doc) -> list[Mention]:
+    def find(self, doc, words: list[str]) -> list[Mention]:
         out: list[Mention] = []
         covered: set[int] = set()
         for span in doc.spans[SPANS_KEY]:
@@ -58,18 +61,36 @@ class MentionFinder:
             if m is not None:
                 out.append(m)
                 covered.update(range(span.start, span.end))
-        for tok in doc:
-            if tok.i in covered or not tok.like_num or not any(c.isdigit() for c in tok.text):
+        for span in self._numbers_with_units(doc, covered):
+            m = self._from_span(span)
+            if m is not None:
+                out.append(m)
+                covered.update(range(span.start, span.end))
+        for i in number_positions(doc):
+            text = doc[i].text
+            if i in covered or not any(c.isdigit() for c in text):
                 continue
-            value = self._number(tok.text)
+            value = self._number(text)
             if value is None:
                 continue
-            out.append(Mention(tok.i, tok.i + 1, "quantity", "bare-number", value, value, "",
-                                role="setup", role_reason="number without a unit"))
+            out.append(Mention(i, i + 1, "quantity", "bare-number", value, value, "",
+                               role="setup", role_reason="number without a unit"))
         out.sort(key=lambda m: m.start)
-        self._from_to(doc, out)
-        self._coordinate_units(doc, out)
+        self._from_to(words, out)
+        self._coordinate_units(words, out)
         return out
+
+    @staticmethod
+    def _numbers_with_units(doc, covered: set[int]):
+        """'400 Gbps', '32-64 kB': a number (or a range of two) right before a unit spelling."""
+        for unit in filter_spans(doc.spans[UNITS_KEY]):
+            k = unit.start - 1
+            if k < 0 or k in covered or not doc[k].like_num or any(i in covered for i in range(unit.start, unit.end)):
+                continue
+            start = k
+            if k >= 2 and doc[k - 1].lower_ in RANGE_JOINERS and doc[k - 2].like_num and k - 2 not in covered:
+                start = k - 2
+            yield Span(doc, start, unit.end, label="quantity", span_id=unit.id_)
 
     def _from_span(self, span) -> Mention | None:
         rule_id, label = span.id_, span.label_
@@ -100,9 +121,8 @@ class MentionFinder:
             return None
         return value if math.isfinite(value) and abs(value) < 1e15 else None
 
-    def _from_to(self, doc, mentions: list[Mention]) -> None:
+    def _from_to(self, words: list[str], mentions: list[Mention]) -> None:
         """'from A to B' is a change: B is the claim, A its reference (kept as setup)."""
-        words = [t.lower_ for t in doc]
         by_start = {m.start: m for m in mentions}
         for m in mentions:
             joiner = next((i for i in range(m.start, m.end) if words[i] == "to"), None)
@@ -140,10 +160,9 @@ class MentionFinder:
             if not tgt.unit and src.unit:
                 tgt.unit, tgt.label = src.unit, src.label
 
-    def _coordinate_units(self, doc, mentions: list[Mention]) -> None:
+    def _coordinate_units(self, words: list[str], mentions: list[Mention]) -> None:
         """'205.59 and 191.18 samples per second': a bare number takes the unit of its partner;
         'between 1 and 32 KiB' is one range."""
-        words = [t.lower_ for t in doc]
         for a, b in zip(reversed(mentions[:-1]), reversed(mentions[1:])):
             if a.rule_id != "bare-number" or not b.unit:
                 continue

@@ -8,24 +8,36 @@ import spacy
 from spacy.language import Language
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
+from spacy.attrs import LIKE_NUM, LOWER, SENT_START
+
 from .rules import Rules
 
 SPANS_KEY = "quantities"
-NUMBER = {"LIKE_NUM": True}
+UNITS_KEY = "unit_forms"
 RANGE_JOINERS = ["-", "to", "~"]
 
 
 def build_nlp(rules: Rules) -> Language:
+    """Tokenizer rules, a sentencizer, a SpanRuler for the phrase families of quantities.jsonl, and
+    PhraseMatcher-backed rulers for the unit spellings of units.yml (a number before a unit is paired
+    with it by the extract step: one hash lookup a token instead of a token pattern per spelling)."""
     nlp = spacy.blank("en")
     _customize_tokenizer(nlp, rules)
     nlp.add_pipe("sentencizer")
-    ruler = nlp.add_pipe("span_ruler", config={
+    ruler = nlp.add_pipe("span_ruler", name="quantity_ruler", config={
         "spans_key": SPANS_KEY,
         "spans_filter": {"@misc": "spacy.first_longest_spans_filter.v1"},
         "validate": True,
-        "phrase_matcher_attr": None,
     })
-    ruler.add_patterns(_patterns(nlp, rules))
+    ruler.add_patterns([{"label": p.label, "pattern": pattern, "id": p.id}
+                        for p in rules.quantities for pattern in _expand_first_token(p.pattern)])
+    for attr, case_sensitive in (("ORTH", True), ("LOWER", False)):
+        forms = [{"label": "unit", "id": u.id, "pattern": form}
+                 for u in rules.units if u.case_sensitive == case_sensitive for form in u.forms]
+        if forms:
+            unit_ruler = nlp.add_pipe("span_ruler", name=f"unit_forms_{attr.lower()}", config={
+                "spans_key": UNITS_KEY, "phrase_matcher_attr": attr, "overwrite": False})
+            unit_ruler.add_patterns(forms)
     return nlp
 
 
@@ -41,15 +53,32 @@ def _customize_tokenizer(nlp: Language, rules: Rules) -> None:
     tokenizer.infix_finditer = compile_infix_regex(list(nlp.Defaults.infixes) + by_kind["infix"]).finditer
 
 
-def _patterns(nlp: Language, rules: Rules) -> list[dict]:
-    """SpanRuler patterns: the hand-written families plus one per unit spelling of units.yml."""
-    patterns = [{"label": p.label, "pattern": p.pattern, "id": p.id} for p in rules.quantities]
-    for unit in rules.units:
-        for form in unit.forms:
-            attr = "ORTH" if unit.case_sensitive else "LOWER"
-            words = [t.text if unit.case_sensitive else t.lower_ for t in nlp.make_doc(form)]
-            tail = [{attr: w} for w in words]
-            patterns.append({"label": "quantity", "id": unit.id, "pattern": [NUMBER] + tail})
-            patterns.append({"label": "quantity", "id": unit.id,
-                             "pattern": [NUMBER, {"LOWER": {"IN": RANGE_JOINERS}}, NUMBER] + tail})
-    return patterns
+def _expand_first_token(pattern: list[dict]) -> list[list[dict]]:
+    """One pattern per word of a first-token IN list ("halves", "halved", ...): the Matcher tests a
+    pattern's first token on every token of every abstract, and an exact attribute test runs in C
+    where an IN set is a Python call."""
+    first = pattern[0]
+    if len(first) != 1:
+        return [pattern]
+    (attr, test), = first.items()
+    if not (isinstance(test, dict) and list(test) == ["IN"]):
+        return [pattern]
+    return [[{attr: word}] + pattern[1:] for word in test["IN"]]
+
+
+def lower_words(doc) -> list[str]:
+    """The lower-cased token texts, read from the Doc's arrays (no Token objects: this is per token)."""
+    strings = doc.vocab.strings
+    return [strings[h] for h in doc.to_array(LOWER).tolist()]
+
+
+def number_positions(doc) -> list[int]:
+    """Indices of tokens that look like numbers."""
+    return [i for i, flag in enumerate(doc.to_array(LIKE_NUM).tolist()) if flag]
+
+
+def sentences(doc) -> list:
+    """The sentence spans, from the sentence-start array."""
+    starts = [i for i, flag in enumerate(doc.to_array(SENT_START).tolist()) if flag == 1 or i == 0]
+    bounds = starts[1:] + [len(doc)]
+    return [doc[s:e] for s, e in zip(starts, bounds) if e > s]

@@ -21,7 +21,7 @@ class RoleJudge:
     def judge(self, doc, words, sent, m: Mention, hw_starts: set[int], system: str) -> None:
         if m.extra.get("is_source"):
             return
-        text = doc.text
+        text = doc.user_data["text"]  # the normalized abstract (doc.text would rebuild it from tokens)
         first, last = doc[m.start], doc[m.end - 1]
         before = text[max(0, first.idx - 2):first.idx]
         after_char = text[last.idx + len(last.text):last.idx + len(last.text) + 1]

@@ -1,0 +1,93 @@
+"""Benchmark: extraction throughput against spaCy's own tokenizer, memory, and 1-vs-2 workers.
+
+Synthesizes N unique abstracts from real sentences of the bundled corpus (numbers varied so no two
+abstracts are equal), then measures in one run: extract throughput (abstracts/s, one process),
+`spacy.blank("en")` tokenizer-only throughput on the same texts, their ratio, peak RSS, and the
+speed-up of 2 worker processes over 1. Prints a table and writes outputs/bench.json.
+Usage: python benchmarks/bench_extract.py [N]   (default 2,000; the issue's figure is for 20,000)
+"""
+from __future__ import annotations
+
+import json
+import random
+import re
+import resource
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+def synthesize(n: int, seed: int = 7) -> list[str]:
+    from pipeline.ingest import read_papers
+
+    sentences = [s.strip() + "." for p in read_papers("data/poster_session_2.txt")
+                 for s in p.abstract.split(". ") if len(s) > 40]
+    rng = random.Random(seed)
+
+    def vary(sentence: str) -> str:
+        return _NUMBER.sub(lambda m: f"{float(m.group()) * rng.uniform(0.5, 1.5):.{rng.choice([0, 1, 2])}f}", sentence)
+
+    return [" ".join(vary(rng.choice(sentences)) for _ in range(rng.randint(6, 10))) for _ in range(n)]
+
+
+def _extract_chunk(texts: list[str]) -> int:
+    from pipeline.extract import Extractor
+    from pipeline.records import Paper
+    from pipeline.rules import load_rules
+
+    extractor = Extractor(load_rules("rules"))
+    papers = [Paper(paper_id=f"s{i}", title="", authors=(), abstract=t, source="bench", source_line=i)
+              for i, t in enumerate(texts)]
+    return sum(len(r.quantities) for r in extractor.extract(papers))
+
+
+def _workers(texts: list[str], workers: int) -> float:
+    chunks = [texts[i::workers] for i in range(workers)]
+    start = time.perf_counter()
+    with ProcessPoolExecutor(workers) as pool:
+        list(pool.map(_extract_chunk, chunks))
+    return time.perf_counter() - start
+
+
+def main(n: int = 2_000) -> dict:
+    import spacy
+
+    from pipeline.extract import Extractor
+    from pipeline.records import Paper
+    from pipeline.rules import load_rules
+
+    texts = synthesize(n)
+    blank = spacy.blank("en")
+    start = time.perf_counter()
+    for text in texts:
+        blank.tokenizer(text)
+    tokenizer_rate = n / (time.perf_counter() - start)
+
+    extractor = Extractor(load_rules("rules"))
+    papers = [Paper(paper_id=f"s{i}", title="", authors=(), abstract=t, source="bench", source_line=i)
+              for i, t in enumerate(texts)]
+    start = time.perf_counter()
+    results = extractor.extract(papers)
+    extract_rate = n / (time.perf_counter() - start)
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    one, two = _workers(texts, 1), _workers(texts, 2)
+    figures = {
+        "abstracts": n, "quantities": sum(len(r.quantities) for r in results),
+        "extract_per_s": round(extract_rate, 1), "tokenizer_per_s": round(tokenizer_rate, 1),
+        "extract_over_tokenizer": round(extract_rate / tokenizer_rate, 4), "peak_rss_mb": round(peak_mb, 1),
+        "one_worker_s": round(one, 2), "two_workers_s": round(two, 2), "two_worker_speedup": round(one / two, 2),
+    }
+    width = max(map(len, figures))
+    for key, value in figures.items():
+        print(f"{key:{width}s}  {value}")
+    Path("outputs").mkdir(exist_ok=True)
+    Path("outputs/bench.json").write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+    return figures
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 2_000)
