@@ -28,12 +28,11 @@ _CLAUSE_OPENERS = {"with", "while", "whereas", "which", "where"}
 class BaselineReader:
     def __init__(self, book: Cuebook):
         self.book = book
-        self._own = ""
 
     def cues_of_sentence(self, doc, words, sent, results: list[Mention], groups, named: list[str], system: str):
         """Every comparison cue of the sentence as (position, kind, baseline, owner group or None);
         `system` is the paper's own system, which is never its own baseline."""
-        self._own = system
+        own = system
         starts = {m.start for m in results}
         group_of = {id(m): g for g in groups for m in g}
         out = []
@@ -65,13 +64,13 @@ class BaselineReader:
                     or self._shared_head(words, end, sent.end)):
                 spoken += bool(doc[end].whitespace_)  # "state-of-the-art" counts as one word
                 end += 1  # a stop word glued into a compound ("state-of-the-art") does not end the phrase
-            end = self._extend_over_names(doc, words, sent, end)
+            end = self._extend_over_names(doc, words, sent, end, own)
             phrase = _strip_determiner(doc[j:end].text) if end > j else ""
             if cue.after_number_only and words[end - 1] in self.book.share_nouns:
                 phrase = ""  # "in less than 20% of the cases": a share, not a comparison
             if phrase and phrase.lower() not in {"time", "the past", "the years", "the course"}:
-                names = self._names_in(phrase)
-                names += self._appositive_names(doc, words, sent, end) if not names else []
+                names = self._names_in(phrase, own)
+                names += self._appositive_names(doc, words, sent, end, own) if not names else []
                 names += self._names_just_after(doc, words, sent, end) if not names else []
                 named.extend(names)
                 out.append((i, cue.kind, names[0] if len(names) == 1 else phrase, owner, tuple(names)))
@@ -89,26 +88,26 @@ class BaselineReader:
                 return False
         return False
 
-    def _extend_over_names(self, doc, words, sent, end: int) -> int:
+    def _extend_over_names(self, doc, words, sent, end: int, own: str) -> int:
         """'compared with SGLang, vLLM and TensorRT-LLM': a list of names stays one baseline phrase."""
         while end + 1 < sent.end and words[end] in _LIST_JOINERS:
             k = end + 1 + (words[end + 1] == "and")
             ends_item = k + 1 >= sent.end or words[k + 1] in _LIST_JOINERS or words[k + 1] in PUNCT_STOPS \
                 or words[k + 1] in self.book.b_stops
-            if k < sent.end and self._is_name(doc[k].text) and ends_item:
+            if k < sent.end and self._is_name(doc[k].text, own) and ends_item:
                 end = k + 1
             else:
                 break
         return end
 
-    def _appositive_names(self, doc, words, sent, end: int) -> list[str]:
+    def _appositive_names(self, doc, words, sent, end: int, own: str) -> list[str]:
         """'its state-of-the-art counterpart, Gavel' / 'systems, DeepSpeed and FlexMoE,': names in apposition."""
         if end >= sent.end or words[end] != ",":
             return []
         k, names = end + 1, []
         while k < sent.end and k < end + 8:
-            if self._is_name(doc[k].text):
-                names.append(self._canonical_baseline(doc[k].text) or doc[k].text)
+            if self._is_name(doc[k].text, own):
+                names.append(self._canonical_baseline(doc[k].text, own) or doc[k].text)
             elif words[k] not in {"and", "or", ","} or not names:
                 break
             k += 1
@@ -121,15 +120,15 @@ class BaselineReader:
             return [known] if known else []
         return []
 
-    def _names_in(self, phrase: str) -> list[str]:
+    def _names_in(self, phrase: str, own: str) -> list[str]:
         known = [h.canonical for h in self.book.baseline_names.find(phrase)]
         if known:
             return list(dict.fromkeys(known))
-        unknown = self._canonical_baseline(phrase)
+        unknown = self._canonical_baseline(phrase, own)
         return [unknown] if unknown else []
 
-    def _is_name(self, token: str) -> bool:
-        if token == self._own:
+    def _is_name(self, token: str, own: str) -> bool:
+        if token == own:
             return False
         return bool(self.book.baseline_names.canonical_in(token)) or bool(NAMED_TOKEN.match(token)) \
             and token not in self.book.generic_names
@@ -154,7 +153,7 @@ class BaselineReader:
                 return m
         return None
 
-    def _canonical_baseline(self, phrase: str) -> str | None:
+    def _canonical_baseline(self, phrase: str, own: str = "") -> str | None:
         known = self.book.baseline_names.canonical_in(phrase)
         if known:
             return known
@@ -162,7 +161,7 @@ class BaselineReader:
             token = found.group()
             if phrase[found.end():found.end() + 2] in ("'s", "’s"):
                 continue  # "CompanyX's current strategy": the strategy, not a named system
-            if token in self.book.generic_names or token.rstrip("s") in self.book.generic_names or token == self._own:
+            if token in self.book.generic_names or token.rstrip("s") in self.book.generic_names or token == own:
                 continue
             if NAMED_TOKEN.match(token):
                 return token
@@ -209,17 +208,17 @@ class BaselineReader:
                     for m, own in zip(group, names):
                         m.baseline = own
 
-    def named_in_parentheses(self, text: str) -> list[str]:
+    def named_in_parentheses(self, text: str, own: str) -> list[str]:
         """'the prior best method (QuEST)', 'the PyTorch baseline': names given to a generic baseline."""
         heads = "|".join(re.escape(h) for h in self.book.cues.baseline_heads)
         out = []
         for m in re.finditer(rf"\b(?:{heads})\s*\(([^()]{{2,40}})\)", text):
-            name = self._canonical_baseline(m.group(1))
+            name = self._canonical_baseline(m.group(1), own)
             if name:
                 out.append(name)
         for m in re.finditer(r"\b([A-Z][\w\-.+]*)(?:-based)? (?:baselines?|implementations?)\b", text):
-            if self._is_name(m.group(1)):
-                out.append(self._canonical_baseline(m.group(1)) or m.group(1))
+            if self._is_name(m.group(1), own):
+                out.append(self._canonical_baseline(m.group(1), own) or m.group(1))
         return out
 
     def introduced_system(self, text: str) -> str:

@@ -80,7 +80,7 @@ class Extractor:
                 for m in group:
                     m.baseline = self.baselines.pick(words, m, group, results, cues)
             self.baselines.respectively(words[sent.start:sent.end], groups, cues)
-        named.extend(self.baselines.named_in_parentheses(norm.text))
+        named.extend(self.baselines.named_in_parentheses(norm.text, system))
         quantities = tuple(self._record(paper, norm, doc, i, m) for i, m in enumerate(mentions))
         paper = replace(paper, hardware=hardware, hardware_counts=counts, system=system)
         return PaperExtraction(paper, quantities, unique_in_order(named))
