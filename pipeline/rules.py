@@ -43,7 +43,8 @@ class MarkupRule(_Strict):
     def _one_action(self):
         if (self.replace is None) == (self.keep is None):
             raise ValueError("give exactly one of 'replace' or 'keep'")
-        if self.keep is not None and self.keep > self.regex.groups:
+        regex = self.regex  # compiled here, whichever action, so a bad pattern fails at load time
+        if self.keep is not None and self.keep > regex.groups:
             raise ValueError(f"keep={self.keep} but the pattern has {self.regex.groups} groups")
         return self
 
@@ -268,6 +269,11 @@ def _strip_lines(value: Any) -> Any:
 
 
 def _records(path: Path, model: type[_Strict], raw: Any) -> tuple:
+    return tuple(record for record, _ in _records_with_lines(path, model, raw))
+
+
+def _records_with_lines(path: Path, model: type[_Strict], raw: Any) -> list[tuple[Any, int | None]]:
+    """Each validated record with the line of its entry in the file."""
     if not isinstance(raw, list):
         raise RulesError(path, 1, "expected a list of records")
     out, ids = [], {}
@@ -280,8 +286,8 @@ def _records(path: Path, model: type[_Strict], raw: Any) -> tuple:
         if record.id in ids:
             raise RulesError(path, line, f"duplicate id {record.id!r} (first on line {ids[record.id]})")
         ids[record.id] = line
-        out.append(record)
-    return tuple(out)
+        out.append((record, line))
+    return out
 
 
 def _explain(exc: ValidationError) -> str:
@@ -292,13 +298,33 @@ def _explain(exc: ValidationError) -> str:
     return "; ".join(parts)
 
 
-def _check_aliases(path: Path, entries: tuple[LexiconEntry, ...]) -> None:
-    owner: dict[str, str] = {}
-    for entry in entries:
+def _lexicon(path: Path) -> tuple[LexiconEntry, ...]:
+    """A lexicon file (hardware.yml, baselines.yml): records whose aliases belong to one entry each."""
+    entries = _records_with_lines(path, LexiconEntry, _read_yaml(path))
+    owner: dict[str, tuple[str, int | None]] = {}
+    for entry, line in entries:
         for alias in entry.aliases:
-            if alias in owner and owner[alias] != entry.id:
-                raise RulesError(path, None, f"alias {alias!r} is in both {owner[alias]!r} and {entry.id!r}")
-            owner[alias] = entry.id
+            if alias in owner and owner[alias][0] != entry.id:
+                first_id, first_line = owner[alias]
+                raise RulesError(path, line, f"alias {alias!r} is in both {first_id!r} (line {first_line}) "
+                                             f"and {entry.id!r}")
+            owner[alias] = (entry.id, line)
+    return tuple(entry for entry, _ in entries)
+
+
+def _check_units(path: Path, rules: Rules, unit_lines: list[int | None]) -> None:
+    """units.txt defines valid pint units, and every unit string of units.yml is known to pint;
+    a bad unit names the line of its units.yml entry."""
+    from dataclasses import replace
+
+    from .units import UnitRegistry
+
+    registry = UnitRegistry.from_rules(replace(rules, units=()))  # checks units.txt line by line
+    for entry, line in zip(rules.units, unit_lines):
+        try:
+            registry.info(entry.unit)
+        except Exception as exc:  # pint raises several unrelated types here
+            raise RulesError(path, line, f"{entry.id}: unit {entry.unit!r} is not known to pint: {exc}") from exc
 
 
 def _check_matcher_patterns(path: Path, raw: list[dict], patterns: tuple[QuantityPattern, ...]) -> None:
@@ -329,10 +355,9 @@ def load_rules(directory: str | Path) -> Rules:
     quantities_raw = _read_jsonl(path("quantities.jsonl"))
     quantities = _records(path("quantities.jsonl"), QuantityPattern, quantities_raw)
     _check_matcher_patterns(path("quantities.jsonl"), quantities_raw, quantities)
-    hardware = _records(path("hardware.yml"), LexiconEntry, _read_yaml(path("hardware.yml")))
-    _check_aliases(path("hardware.yml"), hardware)
-    baselines = _records(path("baselines.yml"), LexiconEntry, _read_yaml(path("baselines.yml")))
-    _check_aliases(path("baselines.yml"), baselines)
+    hardware = _lexicon(path("hardware.yml"))
+    baselines = _lexicon(path("baselines.yml"))
+    units = _records_with_lines(path("units.yml"), UnitEntry, _read_yaml(path("units.yml")))
     cues_raw = _read_yaml(path("cues.yml"))
     try:
         cues = Cues.model_validate(_strip_lines(cues_raw))
@@ -343,7 +368,7 @@ def load_rules(directory: str | Path) -> Rules:
         markup=_records(path("markup.yml"), MarkupRule, _read_yaml(path("markup.yml"))),
         tokenizer=_records(path("tokenizer.yml"), TokenizerRule, _read_yaml(path("tokenizer.yml"))),
         quantities=quantities,
-        units=_records(path("units.yml"), UnitEntry, _read_yaml(path("units.yml"))),
+        units=tuple(entry for entry, _ in units),
         hardware=hardware,
         baselines=baselines,
         metrics=_records(path("metrics.yml"), MetricEntry, _read_yaml(path("metrics.yml"))),
@@ -351,7 +376,5 @@ def load_rules(directory: str | Path) -> Rules:
         expectations=_records(path("expectations.yml"), ExpectationRule, _read_yaml(path("expectations.yml"))),
         flags=_records(path("flags.yml"), FlagRule, _read_yaml(path("flags.yml"))),
     )
-    from .units import UnitRegistry  # validates units.txt and every unit string of units.yml
-
-    UnitRegistry.from_rules(rules)
+    _check_units(path("units.yml"), rules, [line for _, line in units])
     return rules

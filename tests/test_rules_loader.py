@@ -18,9 +18,6 @@ from pipeline.rules import Rules, load_rules
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "broken_rules"
 
-LINE_NONE = ("the loader raises this RulesError with line=None; it should name the line of the offending "
-             "entry (the fixture line marked BROKEN)")
-
 # (fixture file, rules file it replaces, expected line or None = the line marked BROKEN,
 #  reason for an xfail of the line check, or None)
 BROKEN = [
@@ -29,18 +26,14 @@ BROKEN = [
     ("metrics_duplicate_key.yml", "metrics.yml", None, None),
     ("markup_bad_regex_keep.yml", "markup.yml", None, None),
     ("markup_bad_regex_replace.yml", "markup.yml", None, None),
-    ("baselines_alias_twice.yml", "baselines.yml", None, LINE_NONE),
+    ("baselines_alias_twice.yml", "baselines.yml", None, None),
     ("quantities_bad_pattern.jsonl", "quantities.jsonl", 4, None),
     ("units_bad_definition.txt", "units.txt", None, None),
-    ("units_unknown_unit.yml", "units.yml", None, LINE_NONE),
+    ("units_unknown_unit.yml", "units.yml", None, None),
 ]
 
-# Fixtures that the loader does not reject at all today (so both checks fail).
-NOT_REJECTED = {
-    "markup_bad_regex_replace.yml": (
-        "MarkupRule compiles its pattern only when `keep` is set (inside _one_action); a rule with `replace` "
-        "and a broken regex loads fine and only fails later, inside normalize()"),
-}
+# Fixtures that the loader does not reject at all (so both checks fail): none at present.
+NOT_REJECTED: dict[str, str] = {}
 
 
 def _marked_line(path: Path) -> int:
@@ -143,10 +136,11 @@ def test_when_rules_file_is_broken_then_rules_error_names_the_line(load_error, f
     ("metrics_duplicate_id.yml", ["duplicate", "m-latency"]),
     ("metrics_duplicate_key.yml", ["duplicate", "terms"]),
     ("markup_bad_regex_keep.yml", ["regular expression"]),
+    ("markup_bad_regex_replace.yml", ["regular expression", "unterminated character set"]),
     ("baselines_alias_twice.yml", ["Megatron", "bl-megatron-lm", "bl-megatron-deepspeed"]),
     ("quantities_bad_pattern.jsonl", ["LIKE_NUMBER"]),
     ("units_bad_definition.txt", ["bogus_unit"]),
-    ("units_unknown_unit.yml", ["furlongs_per_fortnightx"]),
+    ("units_unknown_unit.yml", ["furlongs_per_fortnightx", "unit-furlong-per-fortnight"]),
 ])
 def test_when_rules_file_is_broken_then_reason_says_what_is_wrong(load_error, fixture, words):
     target = next(t for f, t, _, _ in BROKEN if f == fixture)
