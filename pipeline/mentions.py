@@ -17,6 +17,9 @@ from spacy.util import filter_spans
 from .nlp import RANGE_JOINERS, SPANS_KEY, UNITS_KEY, number_positions
 
 UNIT_OF_LABEL = {"ratio": "x", "percent": "%", "points": "pp"}
+# Number-size guards: a value must be finite and below MAX_VALUE; 10**x must stay a finite float.
+MAX_VALUE = 1e15
+MAX_POWER_OF_TEN = 300
 
 
 @dataclass
@@ -99,7 +102,10 @@ class MentionFinder:
         if pattern is not None and pattern.value is not None:
             values = [pattern.value]
         elif pattern is not None and pattern.power_of_ten:
-            values = [10.0 ** values[0]] if values else [10.0]
+            exponent = values[0] if values else 1.0
+            if abs(exponent) > MAX_POWER_OF_TEN:  # "10^400 orders": no finite float, no mention
+                return None
+            values = [10.0 ** exponent]
         if not values:
             return None
         unit = UNIT_OF_LABEL.get(label) or self.book.units[rule_id].unit
@@ -119,7 +125,7 @@ class MentionFinder:
             value = float(t)
         except ValueError:
             return None
-        return value if math.isfinite(value) and abs(value) < 1e15 else None
+        return value if math.isfinite(value) and abs(value) < MAX_VALUE else None
 
     def _from_to(self, words: list[str], mentions: list[Mention]) -> None:
         """'from A to B' is a change: B is the claim, A its reference (kept as setup)."""
