@@ -9,6 +9,18 @@
   claims compare DIR                    one row per (named baseline, paper, claim) + indirect estimates
   claims report DIR                     the static dashboard DIR/report/index.html
   claims check [FILE|-]                 claims of pasted abstracts, with their flags
+
+Bad input (extract, ingest, find):
+  A bad record - a line that is not JSON or not an object, a truncated last line, bytes that are
+  not UTF-8, a CSV row with surplus fields - is rejected with its file, line and reason into
+  OUT/rejects.jsonl (always written; empty when nothing was rejected) and a warning on stderr;
+  every other paper is processed and the exit status is 0. So is a paper whose extraction fails or
+  runs past --time-limit: it stays in `papers` without claims, and is listed in rejects.jsonl.
+  A file that cannot be read at all - missing, empty, binary, a CSV header with neither `title`
+  nor `abstract` - is an error naming the file: exit status 2 and nothing is written.
+  Only the first 20,000 characters of an abstract are read, and a run of 200 or more characters
+  without a space is skipped; both with a warning. --strict makes the first reject an error.
+  Errors print one line without a traceback; --debug shows tracebacks.
 """
 from __future__ import annotations
 
@@ -16,9 +28,10 @@ import argparse
 import sys
 import traceback
 
-from .errors import ClaimscopeError
+from .errors import ClaimscopeError, Problems
 
 DEFAULT_RULES = "rules"
+MAX_WARNINGS_SHOWN = 20
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -31,6 +44,20 @@ def main(argv: list[str] | None = None) -> int:
             traceback.print_exc()
         print(f"claims: error: {exc}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print("claims: interrupted (tables already written are whole; the rest are not written)", file=sys.stderr)
+        return 130
+    except OSError as exc:
+        if args.debug:
+            traceback.print_exc()
+        print(f"claims: error: {exc}", file=sys.stderr)
+        return 2
+    except Exception as exc:  # a bug: say so in one line, the traceback only on request
+        if args.debug:
+            traceback.print_exc()
+        print(f"claims: internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)",
+              file=sys.stderr)
+        return 3
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -40,19 +67,26 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    p = sub.add_parser("extract", help="ingest, extract and normalize in one go")
+    p = sub.add_parser("extract", help="ingest, extract and normalize in one go",
+                       description="Ingest, extract and normalize; bad records go to OUT/rejects.jsonl "
+                                   "(see `claims --help`).")
     p.add_argument("inputs", nargs="+")
     p.add_argument("--out", required=True)
+    _bad_input_options(p, time_limit=True)
     p.set_defaults(func=_cmd_extract)
 
-    p = sub.add_parser("ingest", help="stage: read inputs into papers.parquet")
+    p = sub.add_parser("ingest", help="stage: read inputs into papers.parquet",
+                       description="Read inputs into papers; bad records go to OUT/rejects.jsonl.")
     p.add_argument("inputs", nargs="+")
     p.add_argument("--out", required=True)
+    _bad_input_options(p, time_limit=False)
     p.set_defaults(func=_cmd_ingest)
 
-    p = sub.add_parser("find", help="stage: number mentions with roles and context")
+    p = sub.add_parser("find", help="stage: number mentions with roles and context",
+                       description="Number mentions with roles; failed papers go to OUT/rejects.jsonl.")
     p.add_argument("source")
     p.add_argument("--out", required=True)
+    _bad_input_options(p, time_limit=True)
     p.set_defaults(func=_cmd_find)
 
     p = sub.add_parser("normalize", help="stage: claims with pint units")
@@ -92,28 +126,57 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _bad_input_options(p: argparse.ArgumentParser, *, time_limit: bool) -> None:
+    p.add_argument("--strict", action="store_true",
+                   help="stop with an error (exit 2) at the first bad record instead of rejecting it")
+    if time_limit:
+        from .stages import DEFAULT_TIME_LIMIT
+
+        p.add_argument("--time-limit", type=float, default=DEFAULT_TIME_LIMIT, metavar="SECONDS",
+                       help="seconds one paper may take before it is rejected (default %(default)g; 0: none)")
+
+
 def _rules(args):
     from .rules import load_rules
 
     return load_rules(args.rules)
 
 
+def _report_problems(problems: Problems) -> None:
+    """Warnings on stderr, the first MAX_WARNINGS_SHOWN of them in full."""
+    for line in problems.warnings[:MAX_WARNINGS_SHOWN]:
+        print(f"claims: warning: {line}", file=sys.stderr)
+    more = len(problems.warnings) - MAX_WARNINGS_SHOWN
+    if more > 0:
+        print(f"claims: warning: ... and {more} more", file=sys.stderr)
+    if problems.rejects:
+        print(f"claims: {len(problems.rejects)} record(s) rejected; see rejects.jsonl", file=sys.stderr)
+
+
 def _cmd_extract(args) -> int:
     from . import stages
 
-    papers, claims, quantities = stages.run_all(args.inputs, _rules(args))
+    rules = _rules(args)
+    problems = Problems(strict=args.strict)
+    papers, claims, quantities = stages.run_all(args.inputs, rules, problems, time_limit=args.time_limit,
+                                                debug=args.debug)
     stages.write_outputs(args.out, papers, claims, quantities)
-    print(f"{len(papers)} papers, {len(claims)} claims, {len(quantities)} quantities → {args.out}",
-          file=sys.stderr)
+    stages.write_rejects(problems, args.out)
+    _report_problems(problems)
+    print(f"{len(papers)} papers, {len(claims)} claims, {len(quantities)} quantities, "
+          f"{len(problems.rejects)} rejects → {args.out}", file=sys.stderr)
     return 0
 
 
 def _cmd_ingest(args) -> int:
     from . import stages
 
-    papers = stages.ingest(args.inputs)
+    problems = Problems(strict=args.strict)
+    papers = stages.ingest(args.inputs, problems)
     stages.write_papers(papers, args.out)
-    print(f"{len(papers)} papers → {args.out}", file=sys.stderr)
+    stages.write_rejects(problems, args.out)
+    _report_problems(problems)
+    print(f"{len(papers)} papers, {len(problems.rejects)} rejects → {args.out}", file=sys.stderr)
     return 0
 
 
@@ -122,9 +185,14 @@ def _cmd_find(args) -> int:
     from .records import QUANTITY_COLUMNS, to_frame
     from .tables import write_table
 
-    papers, quantities = stages.extract(stages.read_papers_table(args.source), _rules(args))
+    rules = _rules(args)
+    problems = Problems(strict=args.strict)
+    papers, quantities = stages.extract(stages.read_papers_table(args.source), rules, problems,
+                                        time_limit=args.time_limit, debug=args.debug)
     stages.write_papers(papers, args.out)
     write_table(to_frame(quantities, QUANTITY_COLUMNS), args.out, "quantities")
+    stages.write_rejects(problems, args.out)
+    _report_problems(problems)
     return 0
 
 
@@ -133,8 +201,11 @@ def _cmd_normalize(args) -> int:
 
     papers = stages.read_papers_table(args.source)
     quantities = stages.read_quantities_table(args.source)
-    papers, claims = stages.normalize(papers, quantities, _rules(args))
+    problems = Problems()
+    papers, claims = stages.normalize(papers, quantities, _rules(args), problems)
     stages.write_outputs(args.out, papers, claims, quantities)
+    stages.write_rejects(problems, args.out)
+    _report_problems(problems)
     return 0
 
 

@@ -1,5 +1,13 @@
-"""Typed errors that say where: every message names the file and, where known, the line."""
+"""Typed errors that say where: every message names the file and, where known, the line.
+
+`Problems` collects what a run could not use without stopping it: a rejected record (it goes to
+DIR/rejects.jsonl with file, line and reason) or a warning (printed on stderr). With
+`strict=True` the first rejected record raises InputError instead, as library callers expect.
+"""
 from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
 
 
 class ClaimscopeError(Exception):
@@ -22,3 +30,46 @@ class RulesError(ClaimscopeError):
         self.path, self.line, self.reason = str(path), line, reason
         where = f"{path}:{line}" if line is not None else str(path)
         super().__init__(f"{where}: {reason}")
+
+
+EXCERPT_CHARS = 200
+
+
+@dataclass(frozen=True, slots=True)
+class Reject:
+    """A record the run could not use: one line of DIR/rejects.jsonl."""
+
+    source: str  # the input file
+    line: int | None  # 1-based line of the record in that file
+    stage: str  # ingest | extract | normalize
+    reason: str
+    paper_id: str | None = None  # when the record had become a paper
+    excerpt: str = ""  # the start of the record as read, to find it by eye
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), ensure_ascii=False, sort_keys=True)
+
+
+def where(source: str, line: int | None) -> str:
+    return f"{source}:{line}" if line is not None else str(source)
+
+
+@dataclass
+class Problems:
+    """Rejected records and warnings of one run, in the order they were met."""
+
+    strict: bool = False
+    rejects: list[Reject] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def reject(self, source, line: int | None, stage: str, reason: str, *, paper_id: str | None = None,
+               excerpt: str = "") -> None:
+        """Record a bad record, or raise InputError when strict."""
+        if self.strict:
+            raise InputError(source, line, reason)
+        excerpt = excerpt[:EXCERPT_CHARS].encode("utf-8", "backslashreplace").decode("utf-8")
+        self.rejects.append(Reject(str(source), line, stage, reason, paper_id, excerpt))
+        self.warnings.append(f"{where(source, line)}: rejected ({stage}): {reason}")
+
+    def warn(self, source, line: int | None, message: str) -> None:
+        self.warnings.append(f"{where(source, line)}: {message}")

@@ -1,127 +1,317 @@
 """Read papers from poster-session text, JSONL or CSV (detected by content) into Paper records.
 
-Every paper of the input comes out, with or without an abstract; a malformed record raises
-InputError naming file and line rather than being skipped.
+Every paper of the input comes out, with or without an abstract. A bad record (a line that is not
+JSON, not an object, not UTF-8, a CSV row with surplus fields, ...) is handed to `Problems`: a
+strict caller (the default for library use) gets an InputError naming file and line; the CLI
+collects it as a reject (file, line, reason) and reads on, so a bad record never costs its valid
+neighbours. A file that cannot be read as text at all (missing, empty, binary, a CSV header with
+neither `title` nor `abstract`) always raises InputError naming the file.
 """
 from __future__ import annotations
 
+import codecs
 import csv
 import gzip
 import hashlib
 import io
 import json
 import re
-from pathlib import Path
+import sys
+import zlib
 from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
 
-from .errors import InputError
+from .errors import InputError, Problems
 from .records import Paper
 
 AUTHOR_SEPARATOR = "⋅"
 # A line this long, or one that reads as prose (several sentence ends), is an abstract.
 ABSTRACT_MIN_CHARS = 200
+# csv's default field limit (128 KiB) would fail a long abstract; nothing here needs a smaller one.
+CSV_FIELD_LIMIT = 1 << 30
+# More than this share of control characters or undecodable bytes in a file's start: binary data.
+BINARY_SHARE = 0.10
+BINARY_SAMPLE_CHARS = 1 << 16
+
+_UNDECODABLE = re.compile("[\udc80-\udcff]")  # bytes that are not UTF-8, as decoded by surrogateescape
+_SURROGATE = re.compile("[\ud800-\udfff]")  # unpaired surrogates (from a JSON \\ud800 escape)
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_CSV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_ .-]{0,40}")
 
 
-def read_inputs(paths: list[str]) -> list[Paper]:
-    """All papers of all inputs, ids made unique across them in input order."""
+class _Bad(Exception):
+    """A record that cannot become a paper; the reader turns it into a reject (or an InputError)."""
+
+
+def read_inputs(paths: list[str], problems: Problems | None = None) -> list[Paper]:
+    """All papers of all inputs, ids made unique across them in input order.
+
+    Without `problems` the first bad record raises InputError; with it, bad records become rejects.
+    """
+    problems = Problems(strict=True) if problems is None else problems
     papers: list[Paper] = []
     for path in paths:
-        papers.extend(read_papers(path))
-    return _unique_ids(papers)
+        papers.extend(read_papers(path, problems))
+    return _unique_ids(papers, problems)
 
 
-def read_papers(path: str | Path) -> list[Paper]:
+def read_papers(path: str | Path, problems: Problems | None = None) -> list[Paper]:
+    problems = Problems(strict=True) if problems is None else problems
     path = Path(path)
-    if not path.is_file():
-        raise InputError(path, None, "no such file")
-    raw = path.read_bytes()
-    if raw[:2] == b"\x1f\x8b":
-        raw = gzip.decompress(raw)
-    text = _decode(path, raw)
+    text = _read_text(path)
     kind = detect_format(text)
     reader = {"jsonl": _read_jsonl, "csv": _read_csv, "poster": _read_poster}[kind]
-    return list(reader(path, text))
+    return list(reader(path, text, problems))
 
 
 def detect_format(text: str) -> str:
     """'jsonl', 'csv' or 'poster', from the content (the file name is not trusted)."""
-    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
-    if first.startswith("{"):
+    head = []
+    for line in _LINE_BREAK.split(text[:1 << 20]):
+        if line.strip():
+            head.append(line.strip())
+            if len(head) == 2:
+                break
+    first = head[0] if head else ""
+    if first.startswith(("{", "[")):
         return "jsonl"
-    try:
-        header = next(csv.reader([first]))
-    except csv.Error:
-        header = []
+    header = _csv_fields(first)
     names = {h.strip().lower() for h in header}
     if len(header) > 1 and names & {"title", "abstract"}:
+        return "csv"
+    # A header of column names ("id,name,summary") over a row with as many fields is CSV too, even
+    # without the columns we need (reading it then fails with a clear error, not a bogus paper).
+    if (len(header) > 1 and all(_CSV_NAME.fullmatch(h.strip()) for h in header) and len(head) > 1
+            and len(_csv_fields(head[1])) == len(header)):
         return "csv"
     return "poster"
 
 
-def _decode(path: Path, raw: bytes) -> str:
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16")
+def _csv_fields(line: str) -> list[str]:
     try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise InputError(path, line, f"not valid UTF-8 (byte {exc.start})") from exc
+        return next(csv.reader([line]), [])
+    except csv.Error:
+        return []
 
 
-def _read_jsonl(path: Path, text: str) -> Iterator[Paper]:
-    for number, line in enumerate(text.splitlines(), 1):
+# --- whole files -----------------------------------------------------------------------------------
+
+
+def _read_text(path: Path) -> str:
+    if not path.exists():
+        raise InputError(path, None, "no such file")
+    if not path.is_file():
+        raise InputError(path, None, "not a regular file")
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(path, None, f"cannot read: {exc.strerror or exc}") from exc
+    if raw[:2] == b"\x1f\x8b":
+        try:
+            raw = gzip.decompress(raw)
+        except (OSError, EOFError, zlib.error) as exc:
+            raise InputError(path, None, f"not a readable gzip file: {exc}") from exc
+    text = _decode(path, raw)
+    if not text.strip():
+        raise InputError(path, None, "empty file: no papers (expected poster-session text, JSONL or CSV)")
+    if _looks_binary(text):
+        raise InputError(path, None, "binary data, not text (expected poster-session text, JSONL or CSV in "
+                                     "UTF-8, or UTF-16 with a byte-order mark)")
+    return text
+
+
+def _decode(path: Path, raw: bytes) -> str:
+    """UTF-16 by its byte-order mark, else UTF-8; bytes that are not UTF-8 stay as surrogate escapes,
+    so the record that holds them is rejected while the others are read."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise InputError(path, None, f"not valid UTF-16 ({exc.reason} at byte {exc.start})") from exc
+    if raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8):]
+    return raw.decode("utf-8", "surrogateescape")
+
+
+def _looks_binary(text: str) -> bool:
+    if "\x00" in text:
+        return True
+    sample = text[:BINARY_SAMPLE_CHARS]
+    odd = len(_UNDECODABLE.findall(sample))
+    odd += sum(1 for c in sample if c < " " and c not in "\t\n\r\f\v")
+    return odd > max(8, len(sample) * BINARY_SHARE)
+
+
+def _undecodable(text: str) -> str | None:
+    """The reason a piece of the file is not text, or None."""
+    found = _UNDECODABLE.search(text)
+    if found:
+        return f"not valid UTF-8 (byte 0x{ord(found.group()) - 0xDC00:02X} at column {found.start() + 1})"
+    return None
+
+
+def _lines(text: str) -> list[str]:
+    return _LINE_BREAK.split(text)
+
+
+# --- JSONL ---------------------------------------------------------------------------------------
+
+
+def _read_jsonl(path: Path, text: str, problems: Problems) -> Iterator[Paper]:
+    for number, line in enumerate(_lines(text), 1):
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
-        except ValueError as exc:
-            raise InputError(path, number, f"not valid JSON: {exc}") from exc
-        if not isinstance(record, dict):
-            raise InputError(path, number, "expected a JSON object with 'title' and 'abstract'")
-        yield _from_record(path, number, record)
+            bad = _undecodable(line)
+            if bad:
+                raise _Bad(bad)
+            try:
+                record = json.loads(line)
+            except RecursionError as exc:
+                raise _Bad("not valid JSON: nested too deeply") from exc
+            except ValueError as exc:
+                raise _Bad(f"not valid JSON: {exc}") from exc
+            if not isinstance(record, dict):
+                raise _Bad("expected a JSON object with 'title' and 'abstract'")
+            yield _from_record(path, number, record)
+        except _Bad as exc:
+            problems.reject(path, number, "ingest", str(exc), excerpt=line)
 
 
-def _read_csv(path: Path, text: str) -> Iterator[Paper]:
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    fields = {f.strip().lower() for f in reader.fieldnames or []}
-    if "abstract" not in fields and "title" not in fields:
-        raise InputError(path, 1, "CSV header has neither 'title' nor 'abstract'")
-    for record in reader:
-        if None in record:
-            raise InputError(path, reader.line_num, "row has more fields than the header")
-        yield _from_record(path, reader.line_num, {k.strip().lower(): v for k, v in record.items()})
+# --- CSV -----------------------------------------------------------------------------------------
+
+
+def _read_csv(path: Path, text: str, problems: Problems) -> Iterator[Paper]:
+    if csv.field_size_limit() < CSV_FIELD_LIMIT:
+        csv.field_size_limit(min(CSV_FIELD_LIMIT, sys.maxsize))
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader)
+    except csv.Error as exc:
+        raise InputError(path, reader.line_num, f"not a readable CSV header: {exc}") from exc
+    names = [h.strip().lower() for h in header]
+    if "abstract" not in names and "title" not in names:
+        raise InputError(path, reader.line_num, "CSV header has neither a 'title' nor an 'abstract' column "
+                                                f"(columns: {', '.join(names)})")
+    if "abstract" not in names:
+        problems.warn(path, reader.line_num, "CSV has no 'abstract' column: every paper has status no_abstract")
+    while True:
+        before = reader.line_num
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            problems.reject(path, reader.line_num, "ingest", f"not valid CSV: {exc}")
+            if reader.line_num == before:
+                break
+            continue
+        if not row:
+            continue
+        number = reader.line_num
+        try:
+            if len(row) > len(names):
+                raise _Bad(f"row has more fields than the header ({len(row)} > {len(names)})")
+            bad = next(filter(None, map(_undecodable, row)), None)
+            if bad:
+                raise _Bad(bad)
+            yield _from_record(path, number, dict(zip(names, row)))
+        except _Bad as exc:
+            problems.reject(path, number, "ingest", str(exc), excerpt=",".join(row))
+
+
+# --- one record ----------------------------------------------------------------------------------
 
 
 def _from_record(path: Path, number: int, record: dict) -> Paper:
     title = record.get("title") or ""
     abstract = record.get("abstract") or ""
     if not isinstance(title, str) or not isinstance(abstract, str):
-        raise InputError(path, number, "'title' and 'abstract' must be strings")
+        raise _Bad("'title' and 'abstract' must be strings")
     if not title.strip() and not abstract.strip():
-        raise InputError(path, number, "record has neither a title nor an abstract")
+        raise _Bad("record has neither a title nor an abstract")
     authors = record.get("authors") or ()
     if isinstance(authors, str):
-        authors = [a.strip() for a in re.split(r"[;⋅]|,(?![^()]*\))| and ", authors) if a.strip()]
+        authors = _split_authors(authors)
+    elif not isinstance(authors, (list, tuple)):
+        raise _Bad("'authors' must be a string or a list")
+    authors = tuple(str(a) for a in authors)
     given = record.get("id")
-    return _paper(path, number, title.strip(), tuple(str(a) for a in authors), abstract.strip(),
-                  str(given).strip() if given not in (None, "") else None)
+    given = str(given).strip() if given not in (None, "") else None
+    for name, value in (("title", title), ("abstract", abstract), ("id", given or ""), *(("authors", a) for a in authors)):
+        found = _SURROGATE.search(value)
+        if found:
+            raise _Bad(f"'{name}' holds an unpaired surrogate \\u{ord(found.group()):04x}, which is not text")
+    return _paper(path, number, title.strip(), authors, abstract.strip(), given)
 
 
-def _read_poster(path: Path, text: str) -> Iterator[Paper]:
+def _split_authors(text: str) -> list[str]:
+    """Split on ';', '⋅', ' and ' and on commas that are not inside parentheses ("Ada (MIT, CSAIL)").
+
+    One backward pass finds the commas inside parentheses (the next parenthesis after them closes),
+    so a long author string costs linear time.
+    """
+    inside: set[int] = set()
+    next_paren = None
+    for i in range(len(text) - 1, -1, -1):
+        c = text[i]
+        if c in "()":
+            next_paren = c
+        elif c == "," and next_paren == ")":
+            inside.add(i)
+    pieces, start = [], 0
+    for i, c in enumerate(text):
+        if c in ";⋅" or (c == "," and i not in inside):
+            pieces.append(text[start:i])
+            start = i + 1
+    pieces.append(text[start:])
+    return [a.strip() for piece in pieces for a in piece.split(" and ") if a.strip()]
+
+
+# --- poster-session text ---------------------------------------------------------------------------
+
+
+def _read_poster(path: Path, text: str, problems: Problems) -> Iterator[Paper]:
     """Title / authors / abstract blocks after a few header lines; titles or abstracts may be missing."""
-    lines = [(n, line.strip()) for n, line in enumerate(text.splitlines(), 1) if line.strip()]
+    lines = [(n, line.strip()) for n, line in enumerate(_lines(text), 1) if line.strip()]
     pending: list[tuple[int, str]] = []
     seen_abstract = False
     for number, line in lines:
         if not _is_abstract(line):
             pending.append((number, line))
             continue
-        title, authors, first = _title_and_authors(path, pending, at_start=not seen_abstract)
-        yield _paper(path, first or number, title, authors, line, None)
+        paper = _poster_paper(path, pending, (number, line), at_start=not seen_abstract, problems=problems)
+        if paper is not None:
+            yield paper
         pending, seen_abstract = [], True
     if pending:
-        title, authors, first = _title_and_authors(path, pending, at_start=not seen_abstract)
-        yield _paper(path, first, title, authors, "", None)
+        paper = _poster_paper(path, pending, None, at_start=not seen_abstract, problems=problems)
+        if paper is not None:
+            yield paper
+
+
+def _poster_paper(path: Path, block: list[tuple[int, str]], abstract: tuple[int, str] | None, *,
+                  at_start: bool, problems: Problems) -> Paper | None:
+    if at_start and len(block) > 2:
+        block = block[-2:]
+    if len(block) > 2:
+        extra, block = block[:-2], block[-2:]
+        problems.reject(path, extra[0][0], "ingest",
+                        f"{len(extra) + 2} short lines between abstracts; expected a title line and an author "
+                        f"line (lines {extra[0][0]}-{extra[-1][0]} are not read)",
+                        excerpt=" / ".join(line for _, line in extra))
+    for number, line in block + ([abstract] if abstract else []):
+        bad = _undecodable(line)
+        if bad:
+            first = block[0][0] if block else number
+            problems.reject(path, number, "ingest", f"{bad}; the paper starting on line {first} is not read",
+                            excerpt=line)
+            return None
+    title, authors, first = _title_and_authors(block)
+    if abstract is None:
+        return _paper(path, first, title, authors, "", None)
+    return _paper(path, first or abstract[0], title, authors, abstract[1], None)
 
 
 def _is_abstract(line: str) -> bool:
@@ -130,13 +320,8 @@ def _is_abstract(line: str) -> bool:
     return len(line) >= ABSTRACT_MIN_CHARS or len(re.findall(r"[.!?](?:\s|$)", line)) >= 2
 
 
-def _title_and_authors(path: Path, block: list[tuple[int, str]], *, at_start: bool):
-    """Split the short lines before an abstract into title and authors; leading extras are header."""
-    if at_start and len(block) > 2:
-        block = block[-2:]
-    if len(block) > 2:
-        raise InputError(path, block[0][0], f"{len(block)} short lines between abstracts; expected a "
-                                            "title line and an author line")
+def _title_and_authors(block: list[tuple[int, str]]):
+    """Split the (at most two) short lines before an abstract into title and authors."""
     if not block:
         return "", (), None
     if len(block) == 1:
@@ -150,6 +335,9 @@ def _title_and_authors(path: Path, block: list[tuple[int, str]], *, at_start: bo
 
 def _authors(line: str) -> tuple[str, ...]:
     return tuple(a.strip() for a in line.split(AUTHOR_SEPARATOR) if a.strip())
+
+
+# --- papers and their ids ------------------------------------------------------------------------
 
 
 def _paper(path: Path, number: int, title: str, authors: tuple, abstract: str, given: str | None) -> Paper:
@@ -168,15 +356,23 @@ def slug(text: str, limit: int = 80) -> str:
     return out[:limit].rstrip("-") or "untitled"
 
 
-def _unique_ids(papers: list[Paper]) -> list[Paper]:
-    seen: dict[str, int] = {}
+def _unique_ids(papers: list[Paper], problems: Problems) -> list[Paper]:
+    """A repeated id gets a suffix (-2, -3, ...) that no other paper holds; each renaming is a warning."""
+    taken: set[str] = set()
+    first_at: dict[str, str] = {}
+    counts: dict[str, int] = {}
     out = []
     for paper in papers:
-        count = seen.get(paper.paper_id, 0) + 1
-        seen[paper.paper_id] = count
-        if count > 1:
-            from dataclasses import replace
-
-            paper = replace(paper, paper_id=f"{paper.paper_id}-{count}")
+        paper_id = paper.paper_id
+        if paper_id in taken:
+            n = counts.get(paper_id, 1) + 1
+            while f"{paper_id}-{n}" in taken:
+                n += 1
+            counts[paper_id] = n
+            problems.warn(paper.source, paper.source_line,
+                          f"duplicate id {paper_id!r} (first at {first_at[paper_id]}) renamed to '{paper_id}-{n}'")
+            paper = replace(paper, paper_id=f"{paper_id}-{n}")
+        taken.add(paper.paper_id)
+        first_at.setdefault(paper.paper_id, f"{paper.source}:{paper.source_line}")
         out.append(paper)
     return out

@@ -2,47 +2,170 @@
 
 Each stage reads and writes tables in a directory, so DVC can rerun any one alone; `run_all`
 chains them in memory for `claims extract`.
+
+A `Problems` collects what a stage could not use: with one, a bad record or a paper whose
+extraction fails or runs out of time becomes a reject (the paper itself stays in `papers`, with no
+claims) and the run goes on; without one (library callers) the first such problem raises.
 """
 from __future__ import annotations
 
+import math
+import re
+import signal
+import threading
+import time
+import traceback
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
 
+from .errors import Problems
 from .extract import Extractor
 from .ingest import read_inputs
 from .normalize import finish_papers, mark_named, to_claims
 from .records import (CLAIM_COLUMNS, PAPER_COLUMNS, QUANTITY_COLUMNS, Paper, Quantity, to_frame)
 from .rules import Rules
-from .tables import read_table, write_table
+from .tables import read_table, write_jsonl, write_table
+from .textnorm import MAX_RUN, long_runs, read_limit
 from .units import UnitRegistry
 
+# Seconds one paper may take in extract (a real abstract takes about 10 ms); 0 or None: no limit.
+DEFAULT_TIME_LIMIT = 10.0
+# Only this much of a title is searched for hardware and system names (a title is one line).
+MAX_TITLE_CHARS = 1_000
+_LONG_RUN = re.compile(rf"\S{{{MAX_RUN},}}")
 
-def ingest(inputs: list[str]) -> list[Paper]:
-    return read_inputs(inputs)
+
+class DocumentTimeout(Exception):
+    """One paper's extraction ran past the time limit."""
 
 
-def extract(papers: list[Paper], rules: Rules) -> tuple[list[Paper], list[Quantity]]:
+def ingest(inputs: list[str], problems: Problems | None = None) -> list[Paper]:
+    return read_inputs(inputs, problems)
+
+
+def extract(papers: list[Paper], rules: Rules, problems: Problems | None = None, *,
+            time_limit: float | None = DEFAULT_TIME_LIMIT, debug: bool = False) -> tuple[list[Paper], list[Quantity]]:
+    """Every paper out (in input order), with its quantities.
+
+    Each paper runs alone under the time limit, so a runaway or a failure costs that paper's claims
+    only: it becomes a reject and the paper stays, with no quantities.
+    """
+    problems = Problems(strict=True) if problems is None else problems
     extractor = Extractor(rules)
     out_papers, quantities = [], []
-    for result in extractor.extract(papers):
-        out_papers.append(replace(result.paper, baselines=result.named_baselines))
+    for paper in papers:
+        _warn_about_limits(paper, problems)
+        try:
+            with _deadline(time_limit):
+                [result] = extractor.extract([_guarded(paper)])
+        except DocumentTimeout:
+            problems.reject(paper.source, paper.source_line, "extract",
+                            f"paper {paper.paper_id!r}: extraction ran over the time limit of {time_limit:g} s; "
+                            "its numbers are not read", paper_id=paper.paper_id, excerpt=paper.abstract)
+            out_papers.append(paper)
+            continue
+        except Exception as exc:
+            if problems.strict:
+                raise
+            if debug:
+                traceback.print_exc()
+            problems.reject(paper.source, paper.source_line, "extract",
+                            f"paper {paper.paper_id!r}: extraction failed ({type(exc).__name__}: {exc}); "
+                            "its numbers are not read", paper_id=paper.paper_id, excerpt=paper.abstract)
+            out_papers.append(paper)
+            continue
+        out_papers.append(replace(result.paper, title=paper.title, baselines=result.named_baselines))
         quantities.extend(result.quantities)
     return out_papers, quantities
 
 
-def normalize(papers: list[Paper], quantities: list[Quantity], rules: Rules):
+def normalize(papers: list[Paper], quantities: list[Quantity], rules: Rules, problems: Problems | None = None):
+    problems = Problems(strict=True) if problems is None else problems
     registry = UnitRegistry.from_rules(rules)
-    claims = to_claims(quantities, registry)
+    claims = _finite(to_claims(quantities, registry), {p.paper_id: p for p in papers}, problems)
     named = {p.paper_id: p.baselines for p in papers}
     return finish_papers(papers, claims, named), mark_named(claims, named)
 
 
-def run_all(inputs: list[str], rules: Rules):
-    papers, quantities = extract(ingest(inputs), rules)
-    papers, claims = normalize(papers, quantities, rules)
+def run_all(inputs: list[str], rules: Rules, problems: Problems | None = None, *,
+            time_limit: float | None = DEFAULT_TIME_LIMIT, debug: bool = False):
+    papers, quantities = extract(ingest(inputs, problems), rules, problems, time_limit=time_limit, debug=debug)
+    papers, claims = normalize(papers, quantities, rules, problems)
     return papers, claims, quantities
+
+
+# --- bounds on one paper ----------------------------------------------------------------------------
+
+
+@contextmanager
+def _deadline(seconds: float | None):
+    """Raise DocumentTimeout in the block once `seconds` have passed (SIGALRM: no thread is started;
+    regex matching and Python loops are both interrupted). Off the main thread, or where there is no
+    SIGALRM, the block runs to its end and is then judged by its duration."""
+    if not seconds:
+        yield
+        return
+    started = time.monotonic()
+    use_alarm = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    armed = [use_alarm]
+
+    def on_alarm(signum, frame):
+        if armed[0]:
+            armed[0] = False
+            raise DocumentTimeout(seconds)
+
+    previous = None
+    if use_alarm:
+        previous = signal.signal(signal.SIGALRM, on_alarm)
+        signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        armed[0] = False
+        if use_alarm:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+    if time.monotonic() - started > seconds:
+        raise DocumentTimeout(seconds)
+
+
+def _guarded(paper: Paper) -> Paper:
+    """The paper as the extractor sees it: a bounded title (textnorm bounds the abstract)."""
+    title = paper.title
+    if len(title) > MAX_TITLE_CHARS or _LONG_RUN.search(title):
+        title = _LONG_RUN.sub(" ", title[:MAX_TITLE_CHARS])
+    return paper if title == paper.title else replace(paper, title=title)
+
+
+def _warn_about_limits(paper: Paper, problems: Problems) -> None:
+    read = read_limit(paper.abstract)
+    if read < len(paper.abstract):
+        problems.warn(paper.source, paper.source_line,
+                      f"paper {paper.paper_id!r}: abstract has {len(paper.abstract):,} characters; only the first "
+                      f"{read:,} are read")
+    runs = long_runs(paper.abstract)
+    if runs:
+        problems.warn(paper.source, paper.source_line,
+                      f"paper {paper.paper_id!r}: {runs} run(s) of {MAX_RUN}+ characters without a space are not "
+                      "read (no word or number is that long)")
+
+
+def _finite(claims, papers: dict[str, Paper], problems: Problems):
+    """Claims whose numbers are all finite; any other is rejected (no table holds inf or NaN)."""
+    out = []
+    for c in claims:
+        numbers = (c.value_low, c.value_high, c.base_value_low, c.base_value_high)
+        if all(v is None or math.isfinite(v) for v in numbers):
+            out.append(c)
+            continue
+        paper = papers.get(c.paper_id)
+        problems.reject(paper.source if paper else "?", paper.source_line if paper else None, "normalize",
+                        f"claim {c.claim_id!r} ({c.text!r}): a value is not a finite number", paper_id=c.paper_id,
+                        excerpt=c.sentence)
+    return out
 
 
 # --- table I/O per stage --------------------------------------------------------------------------
@@ -55,6 +178,11 @@ def write_outputs(out: str | Path, papers, claims, quantities) -> None:
     write_papers(papers, out)
     write_table(to_frame(claims, CLAIM_COLUMNS), out, "claims")
     write_table(to_frame(quantities, QUANTITY_COLUMNS), out, "quantities")
+
+
+def write_rejects(problems: Problems, out: str | Path) -> Path:
+    """DIR/rejects.jsonl: one line per rejected record, in the order met (empty when none)."""
+    return write_jsonl([r.to_json() for r in problems.rejects], Path(out) / "rejects.jsonl")
 
 
 def read_papers_table(directory: str | Path) -> list[Paper]:

@@ -42,12 +42,32 @@ def write_json(data: dict, path: str | Path) -> None:
     _atomic(path, lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
 
 
+def write_jsonl(lines: list[str], path: str | Path) -> Path:
+    """JSON Lines, one given line each, atomically (an empty file when there are none)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = "".join(line + "\n" for line in lines)
+    _atomic(path, lambda tmp: Path(tmp).write_text(text, encoding="utf-8", newline="\n"))
+    return path
+
+
 def _atomic(target: Path, write) -> None:
+    """Write through `write(tmp)` to a temporary file beside `target`, flush it to disk and rename it
+    over `target`: a reader (or DVC) sees the old file or the new one, never half of one."""
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     os.close(fd)
     try:
         write(tmp)
+        with open(tmp, "rb") as handle:
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes the file private; a table is not
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

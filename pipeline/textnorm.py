@@ -2,6 +2,12 @@
 
 The NLP stage reads the plain text; claims report offsets into the original, so a reviewer can
 find the number exactly as the authors typed it (`2.7$\\times$`, `\\textbf{70\\%}`).
+
+Before the markup rules, fixed guards keep the time per abstract bounded whatever the input:
+only the first MAX_CHARS characters are read (cut at a sentence end), a run of MAX_RUN or more
+characters without a space (a 1,000-digit number, 10,000 nested braces, base64) is read as one
+space, invisible format characters (bidi controls, zero-width marks) are dropped and control
+characters read as spaces. The guards go through the same offset map as the rules.
 """
 from __future__ import annotations
 
@@ -12,15 +18,28 @@ from .rules import MarkupRule
 
 _MAX_REPEAT = 20
 
+MAX_CHARS = 20_000  # ten times the longest abstract seen; the rest of a longer text is not read
+MAX_RUN = 200  # no word, number or LaTeX group of an abstract is this long without a space
+_CUT_WINDOW = 2_000  # look this far back from MAX_CHARS for a sentence end to cut at
+
+GUARDS = (
+    MarkupRule(id="guard-long-run", pattern=rf"(?<!\S)\S{{{MAX_RUN},}}", replace=" "),
+    MarkupRule(id="guard-format-chars",
+               pattern="[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]",
+               replace=""),
+    MarkupRule(id="guard-control-chars", pattern="[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]", replace=" "),
+)
+
 
 @dataclass(frozen=True, slots=True)
 class NormalizedText:
     """Plain text plus, per plain character, the [start, end) of the original it came from."""
 
-    original: str
+    original: str  # the part of the abstract that was read (all of it unless `truncated`)
     text: str
     starts: tuple[int, ...]
     ends: tuple[int, ...]
+    truncated: bool = False
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a plain-text span to the original, widened to whole LaTeX groups and math."""
@@ -31,16 +50,43 @@ class NormalizedText:
 
 
 def normalize(original: str, rules: list[MarkupRule]) -> NormalizedText:
+    cut = read_limit(original)
+    truncated = cut < len(original)
+    original = original[:cut]
     text = original
     starts = list(range(len(original)))
     ends = [i + 1 for i in range(len(original))]
-    for rule in rules:
+    for rule in (*GUARDS, *rules):
         for _ in range(_MAX_REPEAT if rule.repeat else 1):
             new = _apply(rule, text, starts, ends)
             if new is None:
                 break
             text, starts, ends = new
-    return NormalizedText(original, text, tuple(starts), tuple(ends))
+    return NormalizedText(original, text, tuple(starts), tuple(ends), truncated)
+
+
+_SENTENCE_END = re.compile(r"[.!?][\s)]")
+
+
+def read_limit(original: str) -> int:
+    """How many characters of `original` are read: all, or up to a sentence end (else a space)
+    shortly before MAX_CHARS, so no sentence or word is cut in two where it can be helped."""
+    if len(original) <= MAX_CHARS:
+        return len(original)
+    window_start = MAX_CHARS - _CUT_WINDOW
+    ends = [m.end() - 1 for m in _SENTENCE_END.finditer(original, window_start, MAX_CHARS + 1)]
+    if ends:
+        return ends[-1]
+    for i in range(MAX_CHARS, MAX_CHARS - MAX_RUN, -1):
+        if original[i].isspace():
+            return i
+    return MAX_CHARS
+
+
+def long_runs(original: str) -> int:
+    """How many runs of MAX_RUN or more non-space characters the read part of `original` has
+    (each is read as one space): for a warning."""
+    return len(GUARDS[0].regex.findall(original, 0, read_limit(original)))
 
 
 def _apply(rule: MarkupRule, text: str, starts: list[int], ends: list[int]):

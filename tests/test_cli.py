@@ -87,11 +87,28 @@ def test_when_extract_runs_twice_then_parquet_files_are_byte_identical(two_runs)
         assert (first / f"{name}.csv").read_bytes() == (second / f"{name}.csv").read_bytes(), name
 
 
-def test_when_jsonl_input_is_malformed_then_exit_nonzero_with_file_and_line_and_no_traceback(tmp_path):
+def _malformed_jsonl(tmp_path: Path) -> Path:
     bad = tmp_path / "papers.jsonl"
     bad.write_text('{"title": "HetRL", "abstract": "We show 9.17x higher throughput. It is good."}\n'
                    '{"title": "Broken", "abstract": \n', encoding="utf-8")
+    return bad
+
+
+def test_when_jsonl_line_is_malformed_then_it_is_rejected_with_file_and_line_and_its_neighbour_kept(tmp_path):
+    bad = _malformed_jsonl(tmp_path)
     proc = _start("extract", str(bad), "--out", str(tmp_path / "out"))
+    out, err = proc.communicate(timeout=300)
+    assert proc.returncode == 0, err
+    assert f"{bad}:2" in err and "warning" in err
+    assert "Traceback" not in err and "Traceback" not in out
+    assert list(pd.read_parquet(tmp_path / "out" / "papers.parquet")["title"]) == ["HetRL"]
+    [reject] = (tmp_path / "out" / "rejects.jsonl").read_text(encoding="utf-8").splitlines()
+    assert '"line": 2' in reject and str(bad) in reject
+
+
+def test_when_jsonl_input_is_malformed_and_strict_then_exit_nonzero_with_file_and_line_and_no_traceback(tmp_path):
+    bad = _malformed_jsonl(tmp_path)
+    proc = _start("extract", "--strict", str(bad), "--out", str(tmp_path / "out"))
     out, err = proc.communicate(timeout=300)
     assert proc.returncode != 0
     assert f"{bad}:2" in err

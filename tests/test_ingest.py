@@ -165,18 +165,17 @@ def test_when_jsonl_record_is_not_a_paper_then_input_error_names_the_line(tmp_pa
 
 
 @pytest.mark.parametrize("content", [
-    pytest.param("id,name,summary\np1,HetRL,We show 9.17x higher throughput. It is good.\n", marks=pytest.mark.xfail(
-        strict=True, reason="detect_format only calls a file CSV when its header has title/abstract, so a CSV "
-                            "without them is read as poster text and yields a bogus paper titled 'id,name,summary'; "
-                            "_read_csv's 'neither title nor abstract' check is unreachable")),
-    pytest.param("paper_id,body\np1,We show 9.17x higher throughput. It is good.\n", marks=pytest.mark.xfail(
-        strict=True, reason="same as above: header without title/abstract is not detected as CSV")),
+    "id,name,summary\np1,HetRL,We show 9.17x higher throughput. It is good.\n",
+    "paper_id,body\np1,We show 9.17x higher throughput. It is good.\n",
 ])
 def test_when_csv_has_no_title_or_abstract_column_then_input_error(tmp_path, content):
     path = tmp_path / "papers.csv"
     path.write_text(content, encoding="utf-8")
-    with pytest.raises(InputError):
+    assert detect_format(content) == "csv"
+    with pytest.raises(InputError) as info:
         read_papers(path)
+    assert info.value.line == 1
+    assert "neither a 'title' nor an 'abstract'" in info.value.reason
 
 
 def test_when_csv_row_has_more_fields_than_header_then_input_error(tmp_path):
