@@ -156,10 +156,11 @@ def _report_problems(problems: Problems) -> None:
 def _cmd_extract(args) -> int:
     from . import stages
 
-    rules = _rules(args)
     problems = Problems(strict=args.strict)
-    papers, claims, quantities = stages.run_all(args.inputs, rules, problems, time_limit=args.time_limit,
-                                                debug=args.debug)
+    papers = stages.ingest(args.inputs, problems)  # before the rules: an unreadable file fails at once
+    rules = _rules(args)
+    papers, quantities = stages.extract(papers, rules, problems, time_limit=args.time_limit, debug=args.debug)
+    papers, claims = stages.normalize(papers, quantities, rules, problems)
     stages.write_outputs(args.out, papers, claims, quantities)
     stages.write_rejects(problems, args.out)
     _report_problems(problems)

@@ -50,6 +50,14 @@ class Reject:
         return json.dumps(asdict(self), ensure_ascii=False, sort_keys=True)
 
 
+def _printable(text: str) -> str:
+    """Text that encodes as UTF-8: bytes that were not UTF-8 (surrogate escapes) shown as \\xNN."""
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a surrogate that is not an escaped byte
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def where(source: str, line: int | None) -> str:
     return f"{source}:{line}" if line is not None else str(source)
 
@@ -67,7 +75,7 @@ class Problems:
         """Record a bad record, or raise InputError when strict."""
         if self.strict:
             raise InputError(source, line, reason)
-        excerpt = excerpt[:EXCERPT_CHARS].encode("utf-8", "backslashreplace").decode("utf-8")
+        excerpt = _printable(excerpt[:EXCERPT_CHARS])
         self.rejects.append(Reject(str(source), line, stage, reason, paper_id, excerpt))
         self.warnings.append(f"{where(source, line)}: rejected ({stage}): {reason}")
 
