@@ -28,7 +28,9 @@ class Lexicon:
                 self._owner[alias] = entry
         aliases = sorted(self._owner, key=len, reverse=True)
         body = "|".join(re.escape(a) for a in aliases) or r"(?!x)x"
-        count = r"(?:(?P<count>\d[\d,]*)\s*[×xX]?\s*)?" if vendor_prefix else ""
+        # "1,024 × H100", "512 H100": up to 3 thousands groups or 9 digits, so a run like "1,1,1,..." costs
+        # linear time (the old `\d[\d,]*` backtracked quadratically) and int() never meets a huge number
+        count = r"(?:(?P<count>\d{1,3}(?:,\d{3}){1,3}|\d{1,9})\s*[×xX]?\s*)?" if vendor_prefix else ""
         prefix = _VENDOR_PREFIX if vendor_prefix else ""
         suffix = r"s?" if plural else ""
         self._regex = re.compile(rf"(?<![\w-]){count}{prefix}(?P<name>{body}){suffix}(?![\w]|-\d)")
