@@ -12,6 +12,7 @@ import codecs
 import gzip
 import json
 import math
+import re
 import subprocess
 import sys
 import time
@@ -21,6 +22,8 @@ import pandas as pd
 import pytest
 
 from pipeline.cli import main
+from pipeline.errors import Problems
+from pipeline.textnorm import GUARDS, MAX_CHARS, MAX_RUN
 
 REPO = Path(__file__).resolve().parents[1]
 CLAIMS = Path(sys.executable).parent / "claims"
@@ -380,3 +383,109 @@ def test_when_a_paper_runs_past_the_time_limit_then_it_is_rejected_and_its_neigh
     assert list(papers.index) == ["good-1", "dense", "good-2"]  # the paper stays, without claims
     assert papers.loc["dense", "n_claims"] == 0
     assert set(tables["claims"]["paper_id"]) == {"good-1", "good-2"}
+
+
+# --- no regex backtracks without bound: a pathological input per pattern family ----------------------
+#
+# Each family is timed on the inputs it can meet. Raw text (the guards of textnorm, ingest) gets any
+# 20,000 characters; the markup rules and lexicons run after the long-run guard, so their text has no
+# run of MAX_RUN characters without a space; token-level patterns (spaCy's affixes, the tokenizer rules,
+# name shapes) see one token, which the guard keeps under MAX_RUN characters.
+
+READ = MAX_CHARS
+ATOMS = ["\\", "{", "}", "$", "~", "*", "-", "a", "A", "1", ".", ",", "%", "×", "x", "(", ")", "/", "\n", "GB", "é"]
+PAIRED = ["\\", "{", "$", "-", "a", "A", "1", ".", ",", "\n"]
+ENDS = ["!", " ", "1"]
+BUDGET_TEXT = 0.5  # seconds for one pattern over one 20,000-character input (linear ones take ~1 ms)
+BUDGET_TOKEN = 0.05  # seconds for one pattern over one token of MAX_RUN - 1 characters
+
+
+def _pathological(length: int) -> list[str]:
+    """Runs of one atom, alternations of two, and long runs that end in a character that breaks them."""
+    out = [(a * length)[:length] for a in ATOMS]
+    out += [((a + b) * length)[:length] for a in PAIRED for b in PAIRED if a != b]
+    out += [(a * length)[:length - 1] + end for a in ATOMS for end in ENDS if not a.startswith(end)]
+    out += [("\\textbf{" * length)[:length], ("1,000 " * length)[:length], ("8 × NVIDIA " * length)[:length],
+            ("up to 2× " * length)[:length]]
+    return out
+
+
+def _short_runs(text: str) -> str:
+    """The text as the markup rules see it: a space after every MAX_RUN - 1 characters."""
+    step = MAX_RUN - 1
+    return " ".join(text[i:i + step] for i in range(0, len(text), step))[:len(text)]
+
+
+def _families(extractor) -> dict[str, list[re.Pattern]]:
+    from pipeline import baselines, ingest, roles, stages, textnorm
+
+    tokenizer = extractor.nlp.tokenizer
+    return {
+        "raw text": [ingest._UNDECODABLE, ingest._SURROGATE, ingest._LINE_BREAK, textnorm._SENTENCE_END,
+                     textnorm._COMMAND_BEFORE, stages._LONG_RUN, *(rule.regex for rule in GUARDS)],
+        "normalized text": [*(rule.regex for rule in extractor.rules.markup), extractor.book.hardware._regex,
+                            extractor.book.baseline_names._regex],
+        "tokens": [*(re.compile(r.pattern) for r in extractor.rules.tokenizer if r.kind != "remove_exception"),
+                   tokenizer.prefix_search.__self__, tokenizer.suffix_search.__self__,
+                   tokenizer.infix_finditer.__self__, baselines.SYSTEM_NAME, baselines.NAMED_TOKEN,
+                   roles._NAME_GLUE, ingest._CSV_NAME],
+    }
+
+
+def _slowest(patterns, inputs) -> tuple[float, str, str]:
+    worst = (0.0, "", "")
+    for pattern in patterns:
+        for text in inputs:
+            started = time.perf_counter()
+            for _ in pattern.finditer(text):
+                pass
+            took = time.perf_counter() - started
+            if took > worst[0]:
+                worst = (took, pattern.pattern[:60], text[:20])
+    return worst
+
+
+def test_when_raw_text_is_pathological_then_every_raw_text_pattern_stays_linear(extractor):
+    took, pattern, text = _slowest(_families(extractor)["raw text"], _pathological(READ))
+    assert took < BUDGET_TEXT, f"{pattern!r} took {took:.2f} s on {text!r}..."
+
+
+def test_when_normalized_text_is_pathological_then_markup_and_lexicon_patterns_stay_linear(extractor):
+    # Runs are cut short here, so a pattern quadratic in a run costs the same per run at any length:
+    # 5,000 characters (25 runs) show it, with a budget scaled to match.
+    inputs = [_short_runs(text) for text in _pathological(READ // 4)]
+    took, pattern, text = _slowest(_families(extractor)["normalized text"], inputs)
+    assert took < BUDGET_TEXT / 4, f"{pattern!r} took {took:.2f} s on {text!r}..."
+
+
+def test_when_a_token_is_pathological_then_token_patterns_stay_fast(extractor):
+    took, pattern, text = _slowest(_families(extractor)["tokens"], _pathological(MAX_RUN - 1))
+    assert took < BUDGET_TOKEN, f"{pattern!r} took {took:.3f} s on {text!r}..."
+
+
+def test_every_module_level_pattern_of_the_extract_path_belongs_to_a_timed_family(extractor):
+    import importlib
+
+    timed = {id(p) for patterns in _families(extractor).values() for p in patterns}
+    for name in ("ingest", "textnorm", "stages", "lexicon", "baselines", "roles", "attributes", "mentions",
+                 "context", "nlp", "cuebook", "extract", "normalize", "records", "units"):
+        module = importlib.import_module(f"pipeline.{name}")
+        for attr, value in vars(module).items():
+            if isinstance(value, re.Pattern):
+                assert id(value) in timed, f"pipeline.{name}.{attr} is in no family of this test"
+
+
+def test_when_abstracts_are_pathological_then_each_is_extracted_well_within_the_time_limit(rules):
+    from pipeline import stages
+    from pipeline.records import Paper
+
+    texts = _pathological(READ)[::7]  # a spread of every kind, to keep this test short
+    papers = [Paper(paper_id=f"p{i}", title=text[:300], authors=(), abstract=text, source="gen", source_line=i + 1)
+              for i, text in enumerate(texts)]
+    problems = Problems()
+    started = time.monotonic()
+    out, _ = stages.extract(papers, rules, problems, time_limit=5)
+    took = time.monotonic() - started
+    assert not problems.rejects, problems.rejects[:3]
+    assert len(out) == len(papers)
+    assert took < 2 * len(papers), f"{len(papers)} pathological abstracts took {took:.1f} s"
