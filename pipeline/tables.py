@@ -1,7 +1,8 @@
 """Write and read the pipeline's tables: Parquet (the contract) with CSV copies, atomically.
 
-Files are written to a temporary name and renamed, so an interrupted run never leaves half a table
-for DVC to cache; Parquet is written without timestamps so two runs give identical bytes.
+Files are written to a temporary name (`.NAME.PID.RANDOM`), flushed and renamed, so an interrupted
+run never leaves half a table under a table's name; the next write removes temporaries whose writer
+is gone. Parquet is written without timestamps so two runs give identical bytes.
 """
 from __future__ import annotations
 
@@ -54,7 +55,8 @@ def write_jsonl(lines: list[str], path: str | Path) -> Path:
 def _atomic(target: Path, write) -> None:
     """Write through `write(tmp)` to a temporary file beside `target`, flush it to disk and rename it
     over `target`: a reader (or DVC) sees the old file or the new one, never half of one."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    _remove_stale_temporaries(target)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", dir=target.parent)
     os.close(fd)
     try:
         write(tmp)
@@ -65,6 +67,28 @@ def _atomic(target: Path, write) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _remove_stale_temporaries(target: Path) -> None:
+    """Delete the temporary files of `target` left by a writer that was killed (its process is gone);
+    a temporary name is `.NAME.PID.RANDOM`."""
+    prefix = f".{target.name}."
+    for path in target.parent.iterdir():
+        if not path.name.startswith(prefix):
+            continue
+        pid = path.name[len(prefix):].split(".", 1)[0]
+        if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
+            path.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's live process
+        return True
+    return True
 
 
 def _umask() -> int:
