@@ -117,10 +117,10 @@ def _deadline(seconds: float | None):
             armed[0] = False
             raise DocumentTimeout(seconds)
 
-    previous = None
+    previous, outer = None, (0.0, 0.0)
     if use_alarm:
         previous = signal.signal(signal.SIGALRM, on_alarm)
-        signal.setitimer(signal.ITIMER_REAL, seconds)
+        outer = signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
         yield
     finally:
@@ -128,6 +128,9 @@ def _deadline(seconds: float | None):
         if use_alarm:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, previous)
+            if outer[0] > 0:  # a caller's own timer goes on with what was left of it
+                left = outer[0] - (time.monotonic() - started)
+                signal.setitimer(signal.ITIMER_REAL, max(left, 1e-6), outer[1])
     if time.monotonic() - started > seconds:
         raise DocumentTimeout(seconds)
 
