@@ -239,7 +239,8 @@ def _from_record(path: Path, number: int, record: dict) -> Paper:
     authors = tuple(str(a) for a in authors)
     given = record.get("id")
     given = str(given).strip() if given not in (None, "") else None
-    for name, value in (("title", title), ("abstract", abstract), ("id", given or ""), *(("authors", a) for a in authors)):
+    fields = [("title", title), ("abstract", abstract), ("id", given or "")] + [("authors", a) for a in authors]
+    for name, value in fields:
         found = _SURROGATE.search(value)
         if found:
             raise _Bad(f"'{name}' holds an unpaired surrogate \\u{ord(found.group()):04x}, which is not text")

@@ -56,7 +56,7 @@ LENIENT: dict[str, bytes] = {
     "utf16_bom.jsonl": codecs.BOM_UTF16_LE + _jsonl(_good(3), _good(4)).decode("utf-8").encode("utf-16-le"),
     "windows_line_ends.csv": ("id,title,authors,abstract\r\n"
                               f'crlf-1,CRLF One,Ada Lovelace; Alan Turing,"{GOOD}"\r\n'
-                              f'crlf-2,CRLF Two,Grace Hopper,"{GOOD}"\r\n').encode("utf-8"),
+                              f'crlf-2,CRLF Two,Grace Hopper,"{GOOD}"\r\n').encode(),
     "windows_line_ends.jsonl": _jsonl(_good(5), _good(6)).replace(b"\n", b"\r\n"),
     "truncated_last_line.jsonl": _jsonl(_good(7), _good(8)) + b'{"id": "cut", "title": "Cut Off", "abstract": "We',
     "non_object_lines.jsonl": _jsonl(_good(9)) + b'["a", "list"]\n"a string"\n42\nnull\n' + _jsonl(_good(10)),
@@ -65,7 +65,7 @@ LENIENT: dict[str, bytes] = {
     "surrogate_escape.jsonl": _jsonl(_good(13)) + b'{"title": "Lone", "abstract": "We get 2\\ud800x."}\n',
     "deep_json.jsonl": _jsonl(_good(14)) + b"[" * 100_000 + b"]" * 100_000 + b"\n" + _jsonl(_good(15)),
     "csv_surplus_field.csv": (f'title,abstract\nSurplus One,"{GOOD}"\nSurplus Two,"{GOOD}",extra\n'
-                              f'Surplus Three,"{GOOD}"\n').encode("utf-8"),
+                              f'Surplus Three,"{GOOD}"\n').encode(),
     "csv_without_abstract.csv": b"id,title,authors\nnoabs-1,Only A Title,Ada Lovelace\nnoabs-2,Another Title,\n",
     "duplicate_ids.jsonl": _jsonl({"id": "dup", "title": "First", "abstract": GOOD},
                                   {"id": "dup", "title": "Second", "abstract": GOOD},
