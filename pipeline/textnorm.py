@@ -3,10 +3,10 @@
 The NLP stage reads the plain text; claims report offsets into the original, so a reviewer can
 find the number exactly as the authors typed it (`2.7$\\times$`, `\\textbf{70\\%}`).
 
-Before the markup rules, fixed guards keep the time per abstract bounded whatever the input:
-only the first MAX_CHARS characters are read (cut at a sentence end), a run of MAX_RUN or more
-characters without a space (a 1,000-digit number, 10,000 nested braces, base64) is read as one
-space, invisible format characters (bidi controls, zero-width marks) are dropped and control
+Before the markup rules, fixed guards keep the time per abstract bounded whatever the input: a
+run of MAX_RUN or more characters without a space (a 1,000-digit number, 10,000 nested braces,
+base64) is read as one space, only MAX_CHARS characters are read (a run counting as one; cut at a
+sentence end), invisible format characters (bidi controls, zero-width marks) are dropped and control
 characters read as spaces. The guards go through the same offset map as the rules.
 """
 from __future__ import annotations
@@ -53,10 +53,8 @@ def normalize(original: str, rules: list[MarkupRule]) -> NormalizedText:
     cut = read_limit(original)
     truncated = cut < len(original)
     original = original[:cut]
-    text = original
-    starts = list(range(len(original)))
-    ends = [i + 1 for i in range(len(original))]
-    for rule in (*GUARDS, *rules):
+    text, starts, ends = _without_long_runs(original)
+    for rule in (*GUARDS[1:], *rules):
         for _ in range(_MAX_REPEAT if rule.repeat else 1):
             new = _apply(rule, text, starts, ends)
             if new is None:
@@ -66,27 +64,53 @@ def normalize(original: str, rules: list[MarkupRule]) -> NormalizedText:
 
 
 _SENTENCE_END = re.compile(r"[.!?][\s)]")
+_LONG_RUN = GUARDS[0].regex
 
 
 def read_limit(original: str) -> int:
-    """How many characters of `original` are read: all, or up to a sentence end (else a space)
-    shortly before MAX_CHARS, so no sentence or word is cut in two where it can be helped."""
+    """How many characters of `original` are read: MAX_CHARS of them, where a long run (read as one
+    space) counts as one, cut at a sentence end (else a space) shortly before, so no sentence or
+    word is cut in two where it can be helped. Garbage before the text does not use up its budget."""
     if len(original) <= MAX_CHARS:
         return len(original)
-    window_start = MAX_CHARS - _CUT_WINDOW
-    ends = [m.end() - 1 for m in _SENTENCE_END.finditer(original, window_start, MAX_CHARS + 1)]
+    end = MAX_CHARS
+    for m in _LONG_RUN.finditer(original):
+        if m.start() >= end:
+            break
+        end += m.end() - m.start() - 1
+    if end >= len(original):
+        return len(original)
+    ends = [m.end() - 1 for m in _SENTENCE_END.finditer(original, max(0, end - _CUT_WINDOW), end + 1)]
     if ends:
         return ends[-1]
-    for i in range(MAX_CHARS, MAX_CHARS - MAX_RUN, -1):
+    for i in range(end, max(end - MAX_RUN, 0), -1):
         if original[i].isspace():
             return i
-    return MAX_CHARS
+    return end
 
 
 def long_runs(original: str) -> int:
     """How many runs of MAX_RUN or more non-space characters the read part of `original` has
     (each is read as one space): for a warning."""
-    return len(GUARDS[0].regex.findall(original, 0, read_limit(original)))
+    return sum(1 for _ in _LONG_RUN.finditer(original, 0, read_limit(original)))
+
+
+def _without_long_runs(original: str) -> tuple[str, list[int], list[int]]:
+    """The identity map of `original` with the long-run guard applied, built piece by piece: a run of
+    megabytes costs one entry, not one per character."""
+    pieces: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    last = 0
+    for m in _LONG_RUN.finditer(original):
+        pieces += [original[last:m.start()], GUARDS[0].replace]
+        starts += [*range(last, m.start()), m.start()]
+        ends += [*range(last + 1, m.start() + 1), m.end()]
+        last = m.end()
+    pieces.append(original[last:])
+    starts += range(last, len(original))
+    ends += range(last + 1, len(original) + 1)
+    return "".join(pieces), starts, ends
 
 
 def _apply(rule: MarkupRule, text: str, starts: list[int], ends: list[int]):
@@ -124,28 +148,35 @@ def _apply(rule: MarkupRule, text: str, starts: list[int], ends: list[int]):
 
 
 _COMMAND_BEFORE = re.compile(r"\\[A-Za-z]+\*?$")
+_MAX_COMMAND = 64  # a LaTeX command name is shorter; looking further back only costs time
+_MAX_WIDEN = 300  # as far as a claim's span widens to its $...$ or {...} (latex-math-delimiters' limit too)
 
 
 def _balance(original: str, start: int, end: int) -> tuple[int, int]:
-    """Widen [start, end) so braces and `$` pairs inside it are balanced."""
+    """Widen [start, end) so braces and `$` pairs inside it are balanced, by at most _MAX_WIDEN
+    characters each way: an unclosed `$` or brace far away is a typo, not the claim's group."""
+    low, high = max(0, start - _MAX_WIDEN), min(len(original), end + _MAX_WIDEN)
     for _ in range(_MAX_REPEAT):
         piece = original[start:end]
         opened, closed = piece.count("{"), piece.count("}")
         if closed > opened:
-            brace = original.rfind("{", 0, start)
+            brace = original.rfind("{", low, start)
             if brace < 0:
                 break
-            cmd = _COMMAND_BEFORE.search(original, 0, brace)
+            cmd = _COMMAND_BEFORE.search(original, max(low, brace - _MAX_COMMAND), brace)
             start = cmd.start() if cmd else brace
         elif opened > closed:
-            brace = original.find("}", end)
+            brace = original.find("}", end, high)
             if brace < 0:
                 break
             end = brace + 1
         elif original.count("$", 0, start) % 2:  # starts inside $...$: take the opening $
-            start = original.rfind("$", 0, start)
+            found = original.rfind("$", low, start)
+            if found < 0:
+                break
+            start = found
         elif original.count("$", 0, end) % 2:  # ends inside $...$: take the closing $
-            found = original.find("$", end)
+            found = original.find("$", end, high)
             if found < 0:
                 break
             end = found + 1

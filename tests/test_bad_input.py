@@ -332,7 +332,9 @@ def test_when_abstract_is_5mb_on_one_line_then_run_finishes_in_time_with_a_warni
     sentence = "Our system achieves up to 2.5× higher throughput than vLLM on 8 H100 GPUs and cuts latency by 30%. "
     huge = (sentence * (FIVE_MB // len(sentence) + 1))[:FIVE_MB]
     path = tmp_path / "huge.jsonl"
-    path.write_bytes(_jsonl({"id": "huge", "title": "Huge", "abstract": huge}, _good(1)))
+    garbage = "\\textbf{" * (FIVE_MB // 8) + " " + GOOD  # 5 MB without a space, then a real abstract
+    path.write_bytes(_jsonl({"id": "huge", "title": "Huge", "abstract": huge}, _good(1),
+                            {"id": "garbage", "title": "Garbage", "abstract": garbage}))
     code, _, stderr, seconds = _run("extract", str(path), "--out", str(tmp_path / "out"))
     assert code == 0, stderr
     assert seconds < TIME_BAR_SECONDS, f"5 MB abstract took {seconds:.1f} s"
@@ -344,6 +346,7 @@ def test_when_abstract_is_5mb_on_one_line_then_run_finishes_in_time_with_a_warni
     claims = tables["claims"]
     assert (claims["paper_id"] == "huge").sum() > 10
     assert {"9.17×", "3.17×"} <= set(claims[claims["paper_id"] == "good-1"]["text"])
+    assert {"9.17×", "3.17×"} <= set(claims[claims["paper_id"] == "garbage"]["text"])
 
 
 def test_when_latex_nests_10000_braces_then_run_finishes_in_time(tmp_path):
@@ -366,6 +369,10 @@ def test_when_latex_nests_10000_braces_then_run_finishes_in_time(tmp_path):
     _assert_sound(tables)
     assert sorted(tables["papers"]["paper_id"]) == ["braces", "spaced", "textbf", "unbalanced"]
     assert not _rejects(tmp_path / "out")
+    claims = tables["claims"]
+    for paper_id in ("braces", "textbf", "unbalanced"):  # a run of braces is skipped, the text after it read
+        assert {"9.17×", "3.17×"} <= set(claims[claims["paper_id"] == paper_id]["text"]), paper_id
+    assert f"{path}:1: paper 'braces': 1 run(s) of 200+ characters without a space are not read" in stderr
 
 
 def test_when_a_paper_runs_past_the_time_limit_then_it_is_rejected_and_its_neighbours_kept(tmp_path):
