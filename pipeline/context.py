@@ -4,7 +4,7 @@ They work on lower-cased token texts of a sentence, so the rules stay plain word
 """
 from __future__ import annotations
 
-PUNCT_STOPS = {",", ";", ":", "(", ")", ".", "!", "?", "[", "]"}
+PUNCT_STOPS = {",", ";", ":", "(", ")", ".", "!", "?", "[", "]", "\"", "''", "``"}
 
 
 class PhraseTable:
