@@ -20,6 +20,8 @@ SYSTEM_NAME = re.compile(r"^(?=.*[A-Za-z])(?:[A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9
 # all-capitals words are mostly technical acronyms (GEMM, W4A8, FL); known ones are in baselines.yml.
 NAMED_TOKEN = re.compile(r"^(?=.*[a-z])(?:[A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9]*|[a-z]+[A-Z][A-Za-z0-9]*)$")
 
+_CALLED = re.compile(r"\b(?:called|named|dubbed)\s+([A-Z][\w\-]*[A-Za-z0-9])")
+_NAMED_IMPLEMENTATION = re.compile(r"\b([A-Z][\w\-.+]*)(?:-based)? (?:baselines?|implementations?)\b")
 _COMPARATIVES = {"more", "less", "rather", "other", "fewer", "greater", "higher", "lower"}
 _LIST_JOINERS = {",", "and", "or"}
 _CLAUSE_OPENERS = {"with", "while", "whereas", "which", "where"}
@@ -28,6 +30,11 @@ _CLAUSE_OPENERS = {"with", "while", "whereas", "which", "where"}
 class BaselineReader:
     def __init__(self, book: Cuebook):
         self.book = book
+        heads = "|".join(re.escape(h) for h in book.cues.baseline_heads)
+        verbs = "|".join(re.escape(v) for v in book.cues.system_intro_verbs)
+        self._named_head = re.compile(rf"\b(?:{heads})\s*\(([^()]{{2,40}})\)")
+        self._intro = re.compile(rf"\b(?:[Ww]e|[Tt]his paper|[Tt]his work) (?:have )?(?:{verbs}) (?:(?:a|an|the)\s+)?"
+                                 rf"(?:[\w\-]+\s+){{0,6}}?(?:called|named|dubbed)?\s*([A-Z][\w\-]*)")
 
     def cues_of_sentence(self, doc, words, sent, results: list[Mention], groups, named: list[str], system: str):
         """Every comparison cue of the sentence as (position, kind, baseline, owner group or None);
@@ -37,7 +44,11 @@ class BaselineReader:
         group_of = {id(m): g for g in groups for m in g}
         out = []
         i = sent.start
-        while i < sent.end:
+        candidates_at = iter(self.book.b_cues.first_positions(words, sent.start, sent.end))
+        while True:
+            i = next((p for p in candidates_at if p >= i), None)  # only where a cue's first word stands
+            if i is None:
+                break
             hit = self.book.b_cues.starting_at(words, i)
             if not hit:
                 i += 1
@@ -210,24 +221,21 @@ class BaselineReader:
 
     def named_in_parentheses(self, text: str, own: str) -> list[str]:
         """'the prior best method (QuEST)', 'the PyTorch baseline': names given to a generic baseline."""
-        heads = "|".join(re.escape(h) for h in self.book.cues.baseline_heads)
         out = []
-        for m in re.finditer(rf"\b(?:{heads})\s*\(([^()]{{2,40}})\)", text):
+        for m in self._named_head.finditer(text) if "(" in text else ():
             name = self._canonical_baseline(m.group(1), own)
             if name:
                 out.append(name)
-        for m in re.finditer(r"\b([A-Z][\w\-.+]*)(?:-based)? (?:baselines?|implementations?)\b", text):
+        for m in _NAMED_IMPLEMENTATION.finditer(text) if ("baseline" in text or "implementation" in text) else ():
             if self._is_name(m.group(1), own):
                 out.append(self._canonical_baseline(m.group(1), own) or m.group(1))
         return out
 
     def introduced_system(self, text: str) -> str:
-        verbs = "|".join(re.escape(v) for v in self.book.cues.system_intro_verbs)
-        called = re.search(r"\b(?:called|named|dubbed)\s+([A-Z][\w\-]*[A-Za-z0-9])", text)
+        called = _CALLED.search(text)
         if called and SYSTEM_NAME.match(called.group(1)):
             return called.group(1)
-        for m in re.finditer(rf"\b(?:[Ww]e|[Tt]his paper|[Tt]his work) (?:have )?(?:{verbs}) (?:(?:a|an|the)\s+)?"
-                             rf"(?:[\w\-]+\s+){{0,6}}?(?:called|named|dubbed)?\s*([A-Z][\w\-]*)", text):
+        for m in self._intro.finditer(text):
             name = m.group(1)
             if name in self.book.generic_names or len(name) < 3:
                 continue

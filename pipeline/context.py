@@ -51,6 +51,17 @@ class PhraseTable:
                 return key, self.phrases[key]
         return None
 
+    def any_in(self, words: list[str], start: int, end: int) -> bool:
+        """Whether a phrase starts anywhere in words[start:end] (a set test a token, a lookup only
+        where a phrase's first word stands)."""
+        firsts = self._firsts
+        return any(self.starting_at(words, i) for i in range(start, end) if words[i] in firsts)
+
+    def first_positions(self, words: list[str], start: int, end: int) -> list[int]:
+        """Positions in [start, end) whose word begins some phrase."""
+        firsts = self._firsts
+        return [i for i in range(start, end) if words[i] in firsts]
+
     def starting_at(self, words: list[str], start: int):
         if start >= len(words) or words[start] not in self._firsts:
             return None

@@ -19,15 +19,16 @@ class Hit:
 
 
 class Lexicon:
-    """One compiled alternation of all aliases, longest first, with word boundaries."""
+    """One compiled regex of all aliases, with word boundaries. The aliases are folded into a trie
+    (`_trie_pattern`): a flat alternation of hundreds of names is tried name by name at every
+    character of an abstract, a trie follows one branch per character."""
 
     def __init__(self, entries: tuple[LexiconEntry, ...], *, vendor_prefix: bool = False, plural: bool = True):
         self._owner: dict[str, LexiconEntry] = {}
         for entry in entries:
             for alias in entry.aliases:
                 self._owner[alias] = entry
-        aliases = sorted(self._owner, key=len, reverse=True)
-        body = "|".join(re.escape(a) for a in aliases) or r"(?!x)x"
+        body = _trie_pattern(list(self._owner)) or r"(?!x)x"
         # "1,024 × H100", "512 H100": up to 3 thousands groups or 9 digits, so a run like "1,1,1,..." costs
         # linear time (the old `\d[\d,]*` backtracked quadratically) and int() never meets a huge number
         count = r"(?:(?P<count>\d{1,3}(?:,\d{3}){1,3}|\d{1,9})\s*[×xX]?\s*)?" if vendor_prefix else ""
@@ -48,6 +49,29 @@ class Lexicon:
         """The canonical name of the first alias inside `text`, if any."""
         hits = self.find(text)
         return hits[0].canonical if hits else None
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """A regex matching exactly `words`, preferring the longest at each position (as a longest-first
+    alternation does): 'A100', 'A10', 'A10G' → 'A10(?:0|G)?'."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _node_pattern(trie)
+
+
+def _node_pattern(node: dict) -> str:
+    ends_here = "" in node
+    branches = [re.escape(char) + _node_pattern(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends_here:  # the longer words first: an optional, greedy group
+        return f"{body}?" if len(branches) > 1 else f"(?:{body})?"
+    return body
 
 
 def unique_in_order(items) -> tuple:

@@ -11,6 +11,7 @@ from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix
 from spacy.attrs import LIKE_NUM, LOWER, SENT_START
 
 from .rules import Rules
+from .window_ruler import pattern_starts
 
 SPANS_KEY = "quantities"
 UNITS_KEY = "unit_forms"
@@ -18,19 +19,18 @@ RANGE_JOINERS = ["-", "to", "~"]
 
 
 def build_nlp(rules: Rules) -> Language:
-    """Tokenizer rules, a sentencizer, a SpanRuler for the phrase families of quantities.jsonl, and
+    """Tokenizer rules, a sentencizer, a SpanRuler for the phrase families of quantities.jsonl (run only
+    on windows where a pattern can begin: window_ruler), and
     PhraseMatcher-backed rulers for the unit spellings of units.yml (a number before a unit is paired
     with it by the extract step: one hash lookup a token instead of a token pattern per spelling)."""
     nlp = spacy.blank("en")
     _customize_tokenizer(nlp, rules)
     nlp.add_pipe("sentencizer")
-    ruler = nlp.add_pipe("span_ruler", name="quantity_ruler", config={
-        "spans_key": SPANS_KEY,
-        "spans_filter": {"@misc": "spacy.first_longest_spans_filter.v1"},
-        "validate": True,
-    })
-    ruler.add_patterns([{"label": p.label, "pattern": pattern, "id": p.id}
-                        for p in rules.quantities for pattern in _expand_first_token(p.pattern)])
+    ruler = nlp.add_pipe("windowed_span_ruler", name="quantity_ruler", config={"spans_key": SPANS_KEY})
+    patterns = [{"label": p.label, "pattern": pattern, "id": p.id}
+                for p in rules.quantities for pattern in _expand_first_token(p.pattern)]
+    ruler.add_patterns(patterns)
+    ruler.set_starts(pattern_starts([p["pattern"] for p in patterns]))
     for attr, case_sensitive in (("ORTH", True), ("LOWER", False)):
         forms = [{"label": "unit", "id": u.id, "pattern": form}
                  for u in rules.units if u.case_sensitive == case_sensitive for form in u.forms]

@@ -74,13 +74,13 @@ class RoleJudge:
         return None
 
     def _is_motivation(self, words, sent) -> bool:
-        motivated = any(self.book.role_sentence.starting_at(words, i) for i in range(sent.start, sent.end))
+        motivated = self.book.role_sentence.any_in(words, sent.start, sent.end)
         return motivated and not self._self_referring(words, sent, "")
 
     def _self_referring(self, words, sent, system: str) -> bool:
         if system and system.lower() in sent.text.lower():
             return True
-        return any(self.book.self_reference.starting_at(words, i) for i in range(sent.start, sent.end))
+        return self.book.self_reference.any_in(words, sent.start, sent.end)
 
     def is_attributive(self, words, sent, m: Mention) -> bool:
         """'the remaining ~80% of the community': a number inside a noun phrase led by a determiner."""

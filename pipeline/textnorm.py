@@ -12,6 +12,7 @@ characters read as spaces. The guards go through the same offset map as the rule
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from .rules import MarkupRule
@@ -32,35 +33,77 @@ GUARDS = (
 
 
 @dataclass(frozen=True, slots=True)
+class Layer:
+    """What one pass of one rule did: the text after it is a run of pieces, each either copied from
+    the text before it (`copied`: character k of the piece is character first + k before) or put in
+    place of the characters first..last before it (a replacement)."""
+
+    at: list[int]  # where each piece begins in the text after the pass (ascending)
+    first: list[int]
+    last: list[int]
+    copied: list[bool]
+
+    def back(self, pos: int, end_side: bool) -> int:
+        """The index before this pass that character `pos` after it starts (or ends) at."""
+        k = bisect_right(self.at, pos) - 1
+        if self.copied[k]:
+            return self.first[k] + pos - self.at[k]
+        return self.last[k] if end_side else self.first[k]
+
+
+@dataclass(frozen=True, slots=True)
 class NormalizedText:
-    """Plain text plus, per plain character, the [start, end) of the original it came from."""
+    """Plain text plus the way back from every plain character to the [start, end) of the original
+    it came from: the rule passes that changed something, as layers. A rule pass records its edits
+    only (no per-character copy of the map), and a position is mapped back when a claim asks."""
 
     original: str  # the part of the abstract that was read (all of it unless `truncated`)
     text: str
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
+    layers: tuple[Layer, ...] = ()
     truncated: bool = False
+
+    def start_of(self, pos: int) -> int:
+        """Where plain character `pos` begins in the original."""
+        for layer in reversed(self.layers):
+            pos = layer.back(pos, False)
+        return pos
+
+    def end_of(self, pos: int) -> int:
+        """Where plain character `pos` ends in the original (exclusive)."""
+        for layer in reversed(self.layers):
+            pos = layer.back(pos, True)
+        return pos + 1
+
+    @property
+    def starts(self) -> tuple[int, ...]:
+        """Per plain character, its start in the original (the whole map: for tests and tools)."""
+        return tuple(self.start_of(i) for i in range(len(self.text)))
+
+    @property
+    def ends(self) -> tuple[int, ...]:
+        return tuple(self.end_of(i) for i in range(len(self.text)))
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a plain-text span to the original, widened to whole LaTeX groups and math."""
         if start >= end:
-            pos = self.starts[start] if start < len(self.starts) else len(self.original)
+            pos = self.start_of(start) if start < len(self.text) else len(self.original)
             return pos, pos
-        return _balance(self.original, self.starts[start], self.ends[end - 1])
+        return _balance(self.original, self.start_of(start), self.end_of(end - 1))
 
 
 def normalize(original: str, rules: list[MarkupRule]) -> NormalizedText:
     cut = read_limit(original)
     truncated = cut < len(original)
-    original = original[:cut]
-    text, starts, ends = _without_long_runs(original)
-    for rule in (*GUARDS[1:], *rules):
+    original = text = original[:cut]
+    layers = []
+    for rule in (*GUARDS, *rules):
         for _ in range(_MAX_REPEAT if rule.repeat else 1):
-            new = _apply(rule, text, starts, ends)
+            new = _apply(rule, text)
             if new is None:
                 break
-            text, starts, ends = new
-    return NormalizedText(original, text, tuple(starts), tuple(ends), truncated)
+            text, layer = new
+            layers.append(layer)
+    return NormalizedText(original, text, tuple(layers), truncated)
 
 
 _SENTENCE_END = re.compile(r"[.!?][\s)]")
@@ -95,56 +138,42 @@ def long_runs(original: str) -> int:
     return sum(1 for _ in _LONG_RUN.finditer(original, 0, read_limit(original)))
 
 
-def _without_long_runs(original: str) -> tuple[str, list[int], list[int]]:
-    """The identity map of `original` with the long-run guard applied, built piece by piece: a run of
-    megabytes costs one entry, not one per character."""
+def _apply(rule: MarkupRule, text: str) -> tuple[str, Layer] | None:
+    """One pass of one rule: the new text and its layer; None when it matched nothing."""
     pieces: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    last = 0
-    for m in _LONG_RUN.finditer(original):
-        pieces += [original[last:m.start()], GUARDS[0].replace]
-        starts += [*range(last, m.start()), m.start()]
-        ends += [*range(last + 1, m.start() + 1), m.end()]
-        last = m.end()
-    pieces.append(original[last:])
-    starts += range(last, len(original))
-    ends += range(last + 1, len(original) + 1)
-    return "".join(pieces), starts, ends
+    at: list[int] = []
+    first: list[int] = []
+    last_: list[int] = []
+    copied: list[bool] = []
+    size = 0  # length of the new text so far
 
+    def copy(start: int, end: int) -> None:
+        nonlocal size
+        if end > start:
+            pieces.append(text[start:end])
+            at.append(size), first.append(start), last_.append(end - 1), copied.append(True)
+            size += end - start
 
-def _apply(rule: MarkupRule, text: str, starts: list[int], ends: list[int]):
-    """One pass of one rule; None when it matched nothing."""
-    pieces: list[str] = []
-    new_starts: list[int] = []
-    new_ends: list[int] = []
     last = 0
     changed = False
     for m in rule.regex.finditer(text):
         if m.end() == m.start():
             continue
         changed = True
-        pieces.append(text[last:m.start()])
-        new_starts.extend(starts[last:m.start()])
-        new_ends.extend(ends[last:m.start()])
+        copy(last, m.start())
         if rule.keep is not None:
             g0, g1 = m.span(rule.keep)
             if g0 >= 0:
-                pieces.append(text[g0:g1])
-                new_starts.extend(starts[g0:g1])
-                new_ends.extend(ends[g0:g1])
-        else:
-            s, e = starts[m.start()], ends[m.end() - 1]
+                copy(g0, g1)
+        elif rule.replace:
             pieces.append(rule.replace)
-            new_starts.extend([s] * len(rule.replace))
-            new_ends.extend([e] * len(rule.replace))
+            at.append(size), first.append(m.start()), last_.append(m.end() - 1), copied.append(False)
+            size += len(rule.replace)
         last = m.end()
     if not changed:
         return None
-    pieces.append(text[last:])
-    new_starts.extend(starts[last:])
-    new_ends.extend(ends[last:])
-    return "".join(pieces), new_starts, new_ends
+    copy(last, len(text))
+    return "".join(pieces), Layer(at, first, last_, copied)
 
 
 _COMMAND_BEFORE = re.compile(r"\\[A-Za-z]+\*?$")
