@@ -22,7 +22,7 @@ MAX_VALUE = 1e15
 MAX_POWER_OF_TEN = 300
 
 
-@dataclass
+@dataclass(eq=False)  # a mention is itself: `m in group` by identity, not field by field
 class Mention:
     """A number mention while the extractor works on it (token indices into the Doc)."""
 
