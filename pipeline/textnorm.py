@@ -15,6 +15,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from .firstchars import first_chars
 from .rules import MarkupRule
 
 _MAX_REPEAT = 20
@@ -96,13 +97,18 @@ def normalize(original: str, rules: list[MarkupRule]) -> NormalizedText:
     truncated = cut < len(original)
     original = text = original[:cut]
     layers = []
+    present = set(original)  # every character the text can hold now (a rule only adds its replacement)
     for rule in (*GUARDS, *rules):
+        first = first_chars(rule.regex.pattern, rule.regex.flags)
+        if first is not None and present.isdisjoint(first):
+            continue  # no match can begin here: skip the scan
         for _ in range(_MAX_REPEAT if rule.repeat else 1):
             new = _apply(rule, text)
             if new is None:
                 break
             text, layer = new
             layers.append(layer)
+            present.update(rule.replace or "")
     return NormalizedText(original, text, tuple(layers), truncated)
 
 
