@@ -22,6 +22,9 @@ class InputError(ClaimscopeError):
         where = f"{path}:{line}" if line is not None else str(path)
         super().__init__(f"{where}: {reason}")
 
+    def __reduce__(self):  # pickled whole, so an error raised on a Dask worker reaches the client intact
+        return type(self), (self.path, self.line, self.reason)
+
 
 class RulesError(ClaimscopeError):
     """A rules file that does not load: bad key, bad regex, duplicate id, bad unit definition."""
@@ -30,6 +33,9 @@ class RulesError(ClaimscopeError):
         self.path, self.line, self.reason = str(path), line, reason
         where = f"{path}:{line}" if line is not None else str(path)
         super().__init__(f"{where}: {reason}")
+
+    def __reduce__(self):
+        return type(self), (self.path, self.line, self.reason)
 
 
 EXCERPT_CHARS = 200
@@ -81,3 +87,10 @@ class Problems:
 
     def warn(self, source, line: int | None, message: str) -> None:
         self.warnings.append(f"{where(source, line)}: {message}")
+
+    def drain(self) -> tuple[list[Reject], list[str]]:
+        """Hand over the rejects and warnings met so far and forget them (a streaming run passes them on
+        chunk by chunk, so a long run does not hold them all)."""
+        rejects, warnings = self.rejects, self.warnings
+        self.rejects, self.warnings = [], []
+        return rejects, warnings
