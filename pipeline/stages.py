@@ -25,9 +25,9 @@ from .errors import Problems
 from .extract import Extractor
 from .ingest import read_inputs
 from .normalize import finish_papers, mark_named, to_claims
-from .records import (CLAIM_COLUMNS, PAPER_COLUMNS, QUANTITY_COLUMNS, Paper, Quantity, to_frame)
+from .records import (CLAIM_COLUMNS, PAPER_COLUMNS, QUANTITY_COLUMNS, Claim, Paper, Quantity, to_frame)
 from .rules import Rules
-from .tables import read_table, write_jsonl, write_table
+from .tables import read_table, record_schema, write_jsonl, write_table
 from .textnorm import MAX_RUN, long_runs, read_limit
 from .units import UnitRegistry
 
@@ -36,25 +36,29 @@ DEFAULT_TIME_LIMIT = 10.0
 # Only this much of a title is searched for hardware and system names (a title is one line).
 MAX_TITLE_CHARS = 1_000
 _LONG_RUN = re.compile(rf"\S{{{MAX_RUN},}}")
+# Fixed Arrow schemas of the tables: an empty table or an all-None column keeps its types.
+SCHEMAS = {"papers": record_schema(Paper), "claims": record_schema(Claim), "quantities": record_schema(Quantity)}
 
 
 class DocumentTimeout(Exception):
     """One paper's extraction ran past the time limit."""
 
 
-def ingest(inputs: list[str], problems: Problems | None = None) -> list[Paper]:
-    return read_inputs(inputs, problems)
+def ingest(inputs: list[str], problems: Problems | None = None, *, categories=None) -> list[Paper]:
+    return read_inputs(inputs, problems, categories=categories)
 
 
 def extract(papers: list[Paper], rules: Rules, problems: Problems | None = None, *,
-            time_limit: float | None = DEFAULT_TIME_LIMIT, debug: bool = False) -> tuple[list[Paper], list[Quantity]]:
+            time_limit: float | None = DEFAULT_TIME_LIMIT, debug: bool = False,
+            extractor: Extractor | None = None) -> tuple[list[Paper], list[Quantity]]:
     """Every paper out (in input order), with its quantities.
 
     Each paper runs alone under the time limit, so a runaway or a failure costs that paper's claims
-    only: it becomes a reject and the paper stays, with no quantities.
+    only: it becomes a reject and the paper stays, with no quantities. A caller that extracts chunk
+    after chunk passes the `extractor` it built once from `rules`.
     """
     problems = Problems(strict=True) if problems is None else problems
-    extractor = Extractor(rules)
+    extractor = Extractor(rules) if extractor is None else extractor
     out_papers, quantities = [], []
     for paper in papers:
         _warn_about_limits(paper, problems)
@@ -82,9 +86,10 @@ def extract(papers: list[Paper], rules: Rules, problems: Problems | None = None,
     return out_papers, quantities
 
 
-def normalize(papers: list[Paper], quantities: list[Quantity], rules: Rules, problems: Problems | None = None):
+def normalize(papers: list[Paper], quantities: list[Quantity], rules: Rules, problems: Problems | None = None, *,
+              registry: UnitRegistry | None = None):
     problems = Problems(strict=True) if problems is None else problems
-    registry = UnitRegistry.from_rules(rules)
+    registry = UnitRegistry.from_rules(rules) if registry is None else registry
     claims = _finite(to_claims(quantities, registry), {p.paper_id: p for p in papers}, problems)
     named = {p.paper_id: p.baselines for p in papers}
     return finish_papers(papers, claims, named), mark_named(claims, named)
@@ -174,13 +179,13 @@ def _finite(claims, papers: dict[str, Paper], problems: Problems):
 # --- table I/O per stage --------------------------------------------------------------------------
 
 def write_papers(papers: list[Paper], out: str | Path) -> None:
-    write_table(to_frame(papers, PAPER_COLUMNS), out, "papers")
+    write_table(to_frame(papers, PAPER_COLUMNS), out, "papers", SCHEMAS["papers"])
 
 
 def write_outputs(out: str | Path, papers, claims, quantities) -> None:
     write_papers(papers, out)
-    write_table(to_frame(claims, CLAIM_COLUMNS), out, "claims")
-    write_table(to_frame(quantities, QUANTITY_COLUMNS), out, "quantities")
+    write_table(to_frame(claims, CLAIM_COLUMNS), out, "claims", SCHEMAS["claims"])
+    write_table(to_frame(quantities, QUANTITY_COLUMNS), out, "quantities", SCHEMAS["quantities"])
 
 
 def write_rejects(problems: Problems, out: str | Path) -> Path:

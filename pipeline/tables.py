@@ -3,9 +3,17 @@
 Files are written to a temporary name (`.NAME.PID.RANDOM`), flushed and renamed, so an interrupted
 run never leaves half a table under a table's name; the next write removes temporaries whose writer
 is gone. Parquet is written without timestamps so two runs give identical bytes.
+
+`TableWriter` writes a table chunk by chunk (one Parquet row group per chunk, the CSV rows appended)
+with the same bytes per row as `write_table`: a table written in one chunk is byte-identical to
+`write_table`'s. The papers/claims/quantities tables have a fixed Arrow schema (`record_schema`),
+so a chunk with no rows or a column that is all None does not change a column's type.
 """
 from __future__ import annotations
 
+import contextlib
+import dataclasses
+import io
 import json
 import os
 import tempfile
@@ -16,20 +24,96 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 
-def write_table(frame: pd.DataFrame, directory: str | Path, name: str) -> Path:
+PARQUET_OPTIONS = {"compression": "zstd", "write_statistics": False}
+# Arrow types of the record fields (as annotated in records.py); `X | None` is a nullable X.
+_ARROW_TYPES = {"str": pa.large_string(), "int": pa.int64(), "float": pa.float64(), "bool": pa.bool_(),
+                "tuple[str, ...]": pa.list_(pa.string())}
+
+
+def record_schema(record_type) -> pa.Schema:
+    """The Arrow schema of a table of `record_type` rows (a records.py dataclass), the types pyarrow
+    infers from a typical frame of them, fixed: an empty or all-None column keeps its type."""
+    fields = []
+    for field in dataclasses.fields(record_type):
+        annotation = str(field.type).removesuffix(" | None")
+        if annotation not in _ARROW_TYPES:
+            raise TypeError(f"{record_type.__name__}.{field.name}: no Arrow type for {field.type!r}")
+        fields.append(pa.field(field.name, _ARROW_TYPES[annotation]))
+    return pa.schema(fields)
+
+
+def write_table(frame: pd.DataFrame, directory: str | Path, name: str, schema: pa.Schema | None = None) -> Path:
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
     target = directory / f"{name}.parquet"
-    table = pa.Table.from_pandas(frame, preserve_index=False)
-    table = table.replace_schema_metadata(None)
-    _atomic(target, lambda tmp: pq.write_table(table, tmp, compression="zstd", write_statistics=False))
+    table = _arrow(frame, schema)
+    _atomic(target, lambda tmp: pq.write_table(table, tmp, **PARQUET_OPTIONS))
+    text = _csv_text(frame, header=True)
+    _atomic(directory / f"{name}.csv", lambda tmp: Path(tmp).write_text(text, encoding="utf-8", newline=""))
+    return target
+
+
+def _arrow(frame: pd.DataFrame, schema: pa.Schema | None) -> pa.Table:
+    table = pa.Table.from_pandas(frame, schema=schema, preserve_index=False)
+    return table.replace_schema_metadata(None)
+
+
+def _csv_text(frame: pd.DataFrame, *, header: bool) -> str:
+    """The frame as CSV (lists as JSON), with or without its header line."""
     csv_frame = frame.copy()
     for column in csv_frame.columns:
         if csv_frame[column].map(lambda v: isinstance(v, (list, tuple))).any():
             csv_frame[column] = csv_frame[column].map(lambda v: json.dumps(list(v), ensure_ascii=False)
                                                       if isinstance(v, (list, tuple)) else v)
-    _atomic(directory / f"{name}.csv", lambda tmp: csv_frame.to_csv(tmp, index=False, lineterminator="\n"))
-    return target
+    buffer = io.StringIO()
+    csv_frame.to_csv(buffer, index=False, header=header, lineterminator="\n")
+    return buffer.getvalue()
+
+
+class TableWriter:
+    """One table (NAME.parquet and NAME.csv in a directory) written chunk by chunk into temporary files,
+    renamed over the table's names by `commit`; `abort` removes them. Memory holds one chunk."""
+
+    def __init__(self, directory: str | Path, name: str, schema: pa.Schema):
+        directory = Path(directory)
+        self.schema, self.rows = schema, 0
+        self._columns = list(schema.names)
+        self._targets = [directory / f"{name}.parquet", directory / f"{name}.csv"]
+        self._temporaries: list[str] = []
+        for target in self._targets:
+            _remove_stale_temporaries(target)
+            self._temporaries.append(_temporary(target))
+        self._parquet = pq.ParquetWriter(self._temporaries[0], schema, **PARQUET_OPTIONS)
+        self._csv = open(self._temporaries[1], "w", encoding="utf-8", newline="")  # noqa: SIM115
+
+    def append(self, frame: pd.DataFrame) -> None:
+        """One row group (a frame of the table's columns); a frame without rows adds nothing."""
+        if frame.empty:
+            return
+        if list(frame.columns) != self._columns:
+            raise ValueError(f"columns {list(frame.columns)} are not the table's {self._columns}")
+        self._parquet.write_table(_arrow(frame, self.schema))
+        self._csv.write(_csv_text(frame, header=self.rows == 0))
+        self.rows += len(frame)
+
+    def commit(self) -> None:
+        if self.rows == 0:  # as write_table writes an empty table: one empty row group, the header line
+            empty = pd.DataFrame([], columns=self._columns)
+            self._parquet.write_table(_arrow(empty, self.schema))
+            self._csv.write(_csv_text(empty, header=True))
+        self._parquet.close()
+        self._csv.close()
+        for tmp, target in zip(self._temporaries, self._targets):
+            _install(tmp, target)
+        self._temporaries = []
+
+    def abort(self) -> None:
+        for closing in (self._parquet.close, self._csv.close):
+            with contextlib.suppress(Exception):  # the files are being thrown away
+                closing()
+        for tmp in self._temporaries:
+            Path(tmp).unlink(missing_ok=True)
+        self._temporaries = []
 
 
 def read_table(path: str | Path) -> pd.DataFrame:
@@ -56,10 +140,25 @@ def _atomic(target: Path, write) -> None:
     """Write through `write(tmp)` to a temporary file beside `target`, flush it to disk and rename it
     over `target`: a reader (or DVC) sees the old file or the new one, never half of one."""
     _remove_stale_temporaries(target)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", dir=target.parent)
-    os.close(fd)
+    tmp = _temporary(target)
     try:
         write(tmp)
+        _install(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _temporary(target: Path) -> str:
+    """A new empty temporary file beside `target`, named `.NAME.PID.RANDOM`."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", dir=target.parent)
+    os.close(fd)
+    return tmp
+
+
+def _install(tmp: str, target: Path) -> None:
+    """Flush a finished temporary file to disk and rename it over `target`."""
+    try:
         with open(tmp, "rb") as handle:
             os.fsync(handle.fileno())
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes the file private; a table is not
