@@ -21,6 +21,12 @@ Bad input (extract, ingest, find):
   Only the first 20,000 characters of an abstract are read, and a run of 200 or more characters
   without a space is skipped; both with a warning. --strict makes the first reject an error.
   Errors print one line without a traceback; --debug shows tracebacks.
+
+Streaming (extract): inputs are read lazily (JSONL and CSV, plain or .gz) and processed in chunks of
+--chunk-size papers, each appended to the tables as a Parquet row group, so memory stays flat for any
+corpus size; a progress bar shows on a terminal (not under CI). --categories cs.DC,cs.LG keeps the
+papers of those (arXiv) categories. --engine dask runs the chunks on Dask workers (a LocalCluster of
+--workers processes, or the cluster at --scheduler ADDRESS) with output identical to the default.
 """
 from __future__ import annotations
 
@@ -68,11 +74,26 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("extract", help="ingest, extract and normalize in one go",
-                       description="Ingest, extract and normalize; bad records go to OUT/rejects.jsonl "
-                                   "(see `claims --help`).")
+                       description="Ingest, extract and normalize, streaming the inputs in chunks; bad records go "
+                                   "to OUT/rejects.jsonl (see `claims --help`).")
     p.add_argument("inputs", nargs="+")
     p.add_argument("--out", required=True)
     _bad_input_options(p, time_limit=True)
+    _categories_option(p)
+    from .stream import DEFAULT_CHUNK_SIZE
+
+    p.add_argument("--chunk-size", type=_positive_int, default=DEFAULT_CHUNK_SIZE, metavar="N",
+                   help="papers per chunk (one Parquet row group each; default %(default)d)")
+    p.add_argument("--engine", choices=("single", "dask"), default="single",
+                   help="single: this process (default); dask: chunks run on Dask workers, same output")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="with --engine dask: the scheduler of a running cluster (tcp://host:8786); default: "
+                        "a LocalCluster started for the run")
+    p.add_argument("--workers", type=_positive_int, metavar="N",
+                   help="with --engine dask: worker processes of the LocalCluster (default: one per core); with "
+                        "--scheduler, the workers to wait for before starting")
+    p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                   help="a progress bar on stderr (default: on a terminal, and not when CI is set)")
     p.set_defaults(func=_cmd_extract)
 
     p = sub.add_parser("ingest", help="stage: read inputs into papers.parquet",
@@ -80,6 +101,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("inputs", nargs="+")
     p.add_argument("--out", required=True)
     _bad_input_options(p, time_limit=False)
+    _categories_option(p)
     p.set_defaults(func=_cmd_ingest)
 
     p = sub.add_parser("find", help="stage: number mentions with roles and context",
@@ -136,6 +158,29 @@ def _bad_input_options(p: argparse.ArgumentParser, *, time_limit: bool) -> None:
                        help="seconds one paper may take before it is rejected (default %(default)g; 0: none)")
 
 
+def _categories_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--categories", metavar="LIST", type=_category_list,
+                   help="keep only papers in one of these comma-separated categories (arXiv: cs.DC,cs.LG; 'cs' "
+                        "keeps every cs.*); records without a categories field are left out, with a warning")
+
+
+def _category_list(text: str) -> list[str]:
+    names = [c.strip() for c in text.replace(" ", ",").split(",") if c.strip()]
+    if not names:
+        raise argparse.ArgumentTypeError("give at least one category, e.g. cs.DC,cs.LG")
+    return names
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1: {value}")
+    return value
+
+
 def _rules(args):
     from .rules import load_rules
 
@@ -154,18 +199,16 @@ def _report_problems(problems: Problems) -> None:
 
 
 def _cmd_extract(args) -> int:
-    from . import stages
+    from .stream import extract_to
 
-    problems = Problems(strict=args.strict)
-    papers = stages.ingest(args.inputs, problems)  # before the rules: an unreadable file fails at once
-    rules = _rules(args)
-    papers, quantities = stages.extract(papers, rules, problems, time_limit=args.time_limit, debug=args.debug)
-    papers, claims = stages.normalize(papers, quantities, rules, problems)
-    stages.write_outputs(args.out, papers, claims, quantities)
-    stages.write_rejects(problems, args.out)
-    _report_problems(problems)
-    print(f"{len(papers)} papers, {len(claims)} claims, {len(quantities)} quantities, "
-          f"{len(problems.rejects)} rejects → {args.out}", file=sys.stderr)
+    if args.engine != "dask" and (args.scheduler or args.workers):
+        raise ClaimscopeError("--scheduler and --workers go with --engine dask")
+    summary = extract_to(args.inputs, args.out, args.rules, strict=args.strict, time_limit=args.time_limit,
+                         debug=args.debug, chunk_size=args.chunk_size, categories=args.categories,
+                         engine=args.engine, scheduler=args.scheduler, workers=args.workers, progress=args.progress)
+    summary.spool.report()
+    print(f"{summary.papers} papers, {summary.claims} claims, {summary.quantities} quantities, "
+          f"{summary.rejects} rejects → {args.out}", file=sys.stderr)
     return 0
 
 
@@ -173,7 +216,7 @@ def _cmd_ingest(args) -> int:
     from . import stages
 
     problems = Problems(strict=args.strict)
-    papers = stages.ingest(args.inputs, problems)
+    papers = stages.ingest(args.inputs, problems, categories=args.categories)
     stages.write_papers(papers, args.out)
     stages.write_rejects(problems, args.out)
     _report_problems(problems)
@@ -191,7 +234,7 @@ def _cmd_find(args) -> int:
     papers, quantities = stages.extract(stages.read_papers_table(args.source), rules, problems,
                                         time_limit=args.time_limit, debug=args.debug)
     stages.write_papers(papers, args.out)
-    write_table(to_frame(quantities, QUANTITY_COLUMNS), args.out, "quantities")
+    write_table(to_frame(quantities, QUANTITY_COLUMNS), args.out, "quantities", stages.SCHEMAS["quantities"])
     stages.write_rejects(problems, args.out)
     _report_problems(problems)
     return 0
