@@ -113,5 +113,6 @@ def _connect(scheduler: str | None, workers: int | None):
                                   f"within {WORKER_WAIT_SECONDS} s") from exc
         return client, None
     n = workers or os.cpu_count() or 1
-    cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None)
+    # a random port for the scheduler's HTTP server: two runs at once do not fight over 8787
+    cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=":0")
     return Client(cluster), cluster
