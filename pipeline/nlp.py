@@ -8,10 +8,10 @@ import spacy
 from spacy.language import Language
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
-from spacy.attrs import IS_PUNCT, LIKE_NUM, LOWER, ORTH
 from spacy.pipeline import Sentencizer
 
 from .rules import Rules
+from .columns import token_columns
 from .window_ruler import pattern_starts
 
 SPANS_KEY = "quantities"
@@ -66,15 +66,27 @@ def _expand_first_token(pattern: list[dict]) -> list[list[dict]]:
     return [[{attr: word}] + pattern[1:] for word in test["IN"]]
 
 
+_WORDS: dict[int, str] = {}  # lower-case hash → text, for the words seen most (bounded)
+_MAX_WORDS = 200_000
+
+
 def lower_words(doc) -> list[str]:
-    """The lower-cased token texts, read from the Doc's arrays (no Token objects: this is per token)."""
-    strings = doc.vocab.strings
-    return [strings[h] for h in doc.to_array(LOWER).tolist()]
+    """The lower-cased token texts."""
+    strings, words = doc.vocab.strings, _WORDS
+    out = []
+    for h in token_columns(doc)[1]:
+        word = words.get(h)
+        if word is None:
+            word = strings[h]
+            if len(words) < _MAX_WORDS:
+                words[h] = word
+        out.append(word)
+    return out
 
 
 def number_positions(doc) -> list[int]:
     """Indices of tokens that look like numbers."""
-    return [i for i, flag in enumerate(doc.to_array(LIKE_NUM).tolist()) if flag]
+    return [i for i, flag in enumerate(token_columns(doc)[0]) if flag]
 
 
 _SENTENCE_PUNCT: dict = {}
@@ -89,7 +101,8 @@ def sentences(doc) -> list:
     if punct is None:
         punct = _SENTENCE_PUNCT[id(strings)] = frozenset(strings.add(c) for c in Sentencizer.default_punct_chars)
     starts, seen_period = [0], False
-    for i, (orth, is_punct) in enumerate(doc.to_array([ORTH, IS_PUNCT]).tolist()):
+    _, _, orths, puncts = token_columns(doc)
+    for i, (orth, is_punct) in enumerate(zip(orths, puncts)):
         in_punct = orth in punct
         if seen_period and not is_punct and not in_punct:
             starts.append(i)

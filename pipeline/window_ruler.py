@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.attrs import LIKE_NUM, LOWER, ORTH
 from spacy.language import Language
 from spacy.pipeline import SpanRuler
 from spacy.pipeline.span_ruler import overlapping_labeled_spans_score
 from spacy.tokens import Doc, Span
 from spacy.util import filter_chain_spans
+
+from .columns import token_columns
 
 _OPTIONAL = {"?", "*"}
 
@@ -76,9 +77,9 @@ class WindowedSpanRuler(SpanRuler):
         self._require_patterns()
         lower_hashes, orth_hashes = self._hashes
         numbers = self.starts.numbers
-        attrs = doc.to_array([LIKE_NUM, LOWER, ORTH]).tolist()
-        can_start = [i for i, (num, low, orth) in enumerate(attrs)
-                     if (numbers and num) or low in lower_hashes or orth in orth_hashes]
+        like_num, lower, orth, _ = token_columns(doc)
+        can_start = [i for i, (num, low, o) in enumerate(zip(like_num, lower, orth))
+                     if (numbers and num) or low in lower_hashes or o in orth_hashes]
         matches = []
         for start, end in _windows(can_start, self.starts.longest, len(doc)):
             matches += [(m_id, start + s, start + e) for m_id, s, e in self.matcher(doc[start:end])]
