@@ -4,6 +4,8 @@ Matching (GUIDELINE.md, "How the scorer matches"): same paper, low and high with
 same unit class (x, %, pp) or, for other units, equal after pint conversion to the gold unit; each
 gold claim takes at most one prediction. Field accuracies are over matched pairs. Hardware and
 named baselines are scored as sets per paper (a name matches when equal or one contains the other).
+The errors file lists, per paper, missed and spurious claims (with the rule that proposed them),
+matched claims whose direction, qualifier or baseline is wrong, and hardware or baseline sets that differ.
 """
 from __future__ import annotations
 
@@ -130,7 +132,7 @@ class Scorer:
                 t.sets["baselines"][2] += len(g["baselines"])
                 errors.append({"paper": g["paper"], "missing_paper": True})
                 continue
-            preds, named, missed = list(by_paper.get(pid, [])), set(g["baselines"]), []
+            preds, named, missed, wrong = list(by_paper.get(pid, [])), set(g["baselines"]), [], []
             for gc in g["claims"]:
                 hit = next((p for p in preds if self.values_match(gc, p)), None)
                 if hit is None:
@@ -139,24 +141,33 @@ class Scorer:
                     continue
                 preds.remove(hit)
                 t.tp += 1
-                t.direction += _same(gc["direction"], hit.get("direction"))
-                t.qualifier += _same(gc["qualifier"], hit.get("qualifier"))
-                t.baseline += self.baseline_ok(gc["baseline"], hit.get("baseline"), named)
+                right = {"direction": _same(gc["direction"], hit.get("direction")),
+                         "qualifier": _same(gc["qualifier"], hit.get("qualifier")),
+                         "baseline": self.baseline_ok(gc["baseline"], hit.get("baseline"), named)}
+                t.direction += right["direction"]
+                t.qualifier += right["qualifier"]
+                t.baseline += right["baseline"]
+                wrong += [{"text": gc["text"], "field": f, "gold": gc[f], "predicted": hit.get(f),
+                           "rule_id": hit.get("rule_id")} for f, ok in right.items() if not ok]
                 predicted_metric = _content_words(hit.get("metric") or "")
                 t.metric += bool(gc["metric"] and _content_words(gc["metric"]) & predicted_metric)
             t.fp += len(preds)
+            set_errors = {}
             for name in ("hardware", "baselines"):
-                want = {_squash(x) for x in g[name]}
-                got = {_squash(x) for x in _as_list(rows.loc[pid].get(name))}
+                want_raw, got_raw = list(g[name]), [str(x) for x in _as_list(rows.loc[pid].get(name))]
+                want, got = {_squash(x) for x in want_raw}, {_squash(x) for x in got_raw}
                 hits = _set_hits(want, got)
                 counts = t.sets[name]
                 counts[0] += hits
                 counts[1] += len(got) - hits
                 counts[2] += len(want) - hits
-            if missed or preds:
+                if hits < len(want) or hits < len(got):
+                    set_errors[name] = {"gold": want_raw, "predicted": got_raw}
+            if missed or preds or wrong or set_errors:
                 errors.append({"paper": g["paper"], "paper_id": pid, "missed": missed,
                                "spurious": [{"text": p.get("text"), "low": p.get("value_low"),
-                                             "unit": p.get("unit"), "rule_id": p.get("rule_id")} for p in preds]})
+                                             "unit": p.get("unit"), "rule_id": p.get("rule_id")} for p in preds],
+                               "wrong_fields": wrong, **set_errors})
         return _summary(t), errors
 
 
