@@ -58,15 +58,16 @@ def _arrow(frame: pd.DataFrame, schema: pa.Schema | None) -> pa.Table:
     return table.replace_schema_metadata(None)
 
 
-def _csv_text(frame: pd.DataFrame, *, header: bool) -> str:
-    """The frame as CSV (lists as JSON), with or without its header line."""
-    csv_frame = frame.copy()
-    for column in csv_frame.columns:
-        if csv_frame[column].map(lambda v: isinstance(v, (list, tuple))).any():
-            csv_frame[column] = csv_frame[column].map(lambda v: json.dumps(list(v), ensure_ascii=False)
-                                                      if isinstance(v, (list, tuple)) else v)
+def _csv_text(frame: pd.DataFrame, *, header: bool, list_columns: list[str] | None = None) -> str:
+    """The frame as CSV (lists as JSON), with or without its header line. `list_columns`: the columns
+    that may hold lists, when known (else every column holding one is found by looking)."""
+    if list_columns is None:
+        list_columns = [c for c in frame.columns if frame[c].map(lambda v: isinstance(v, (list, tuple))).any()]
+    if list_columns:
+        frame = frame.assign(**{c: frame[c].map(lambda v: json.dumps(list(v), ensure_ascii=False)
+                                                if isinstance(v, (list, tuple)) else v) for c in list_columns})
     buffer = io.StringIO()
-    csv_frame.to_csv(buffer, index=False, header=header, lineterminator="\n")
+    frame.to_csv(buffer, index=False, header=header, lineterminator="\n")
     return buffer.getvalue()
 
 
@@ -78,6 +79,7 @@ class TableWriter:
         directory = Path(directory)
         self.schema, self.rows = schema, 0
         self._columns = list(schema.names)
+        self._lists = [f.name for f in schema if pa.types.is_list(f.type)]
         self._targets = [directory / f"{name}.parquet", directory / f"{name}.csv"]
         self._temporaries: list[str] = []
         for target in self._targets:
@@ -93,7 +95,7 @@ class TableWriter:
         if list(frame.columns) != self._columns:
             raise ValueError(f"columns {list(frame.columns)} are not the table's {self._columns}")
         self._parquet.write_table(_arrow(frame, self.schema))
-        self._csv.write(_csv_text(frame, header=self.rows == 0))
+        self._csv.write(_csv_text(frame, header=self.rows == 0, list_columns=self._lists))
         self.rows += len(frame)
 
     def commit(self) -> None:
