@@ -68,10 +68,13 @@ class Extractor:
             for m in in_sent:
                 self.roles.judge(doc, words, sent, m, hw_starts, system)
             groups = self.attributes.groups(words, [m for m in in_sent if m.role == "result"])
+            previous = None
             for group in groups:
                 self.attributes.qualifiers(words, sent, group)
                 for m in group:
-                    self.attributes.metric(doc, words, sent, m, group)
+                    self.attributes.metric(doc, words, sent, m, group, previous)
+                    if words[m.start - 1] != "(":  # a parenthetical restatement continues nothing
+                        previous = m
                     self.attributes.direction(words, sent, m, group)
                     if m.label == "percent" and m.direction is None and m.metric is None \
                             and self.roles.is_attributive(words, sent, m):

@@ -546,6 +546,48 @@ ROWS = [
         r"We validate that FP8 FlashAttention-3 achieves 2.6$\times$ lower numerical error than a baseline FP8 "
         r"attention.",
         [c(2.6, direction=DOWN)], "lower-fa3"),
+
+    # ---- direction and role from meaning (error analysis of the blind sets C and D, tests/data/dev2025) -------
+    # d09 GFS: a percentage after "by" is the change itself, whatever setup noun ("tasks") follows it
+    row("GFS",
+        r"The results show that GFS reduces eviction rates by 33.0\%, and cuts queuing delays by 44.1\% for LP tasks.",
+        [c(33.0, unit=PCT, direction=DOWN), c(44.1, unit=PCT, direction=DOWN)], "role-by-percent-gfs"),
+    # c03 LoRAServe: "50% fewer GPUs" is a saving, not a cluster size
+    row("LoRAServe",
+        r"Evaluations on production traces from Company X show that LoRAServe elicits up to 2$\times$ higher "
+        r"throughput, up to 9$\times$ lower TTFT, while using up to 50% fewer GPUs under SLO constraints compared "
+        r"to state-of-the-art systems.",
+        [c(2, direction=UP, qualifier="up_to"), c(9, direction=DOWN, qualifier="up_to"),
+         c(50, unit=PCT, direction=DOWN, qualifier="up_to")], "role-fewer-gpus-loraserve"),
+    # d17 The Big Send-off: "reduce" inside "reduce-scatter" / "all-reduce" names a collective, not a decrease
+    row("Big Send-off",
+        "It achieves substantial performance speedups over RCCL on 2048 GCDs of Frontier -- up to 168x for "
+        "reduce-scatter, 33x for all-gather and 10x for all-reduce.",
+        [c(168, direction=UP, qualifier="up_to"), c(33, direction=UP), c(10, direction=UP)],
+        "direction-compound-bigsendoff"),
+    # d07 LLMTailor: "faster" on a time is a decrease of that time
+    row("LLMTailor",
+        "We effectively reduce checkpoint size (e.g., 4.3 times smaller for Llama3.1-8B) and checkpoint time "
+        "(e.g., 2.8 times faster for Qwen2.5-7B) while maintaining model quality.",
+        [c(4.3, direction=DOWN), c(2.8, direction=DOWN)], "direction-faster-time-llmtailor"),
+    # d23 RollPacker: the direction word stands after a long metric phrase
+    row("RollPacker",
+        "Empirical results show that RollPacker achieves a 2.03x-2.56x end-to-end training time reduction "
+        "compared to veRL.",
+        [c(2.03, 2.56, direction=DOWN)], "direction-long-metric-rollpacker"),
+    # c20 edge MoE: what a with-phrase states is not part of the change before it
+    row("edge MoE",
+        "Extensive evaluations show that our approach delivers 48% lower decoding latency with over 60% expert "
+        "cache hit rate, while maintaining nearly lossless accuracy.",
+        [c(48, unit=PCT, direction=DOWN), c(60, unit=PCT, qualifier="at_least")], "direction-with-edgemoe"),
+    # d21 MinatoLoader: the parenthetical average and the ", and ... over DALI" continuation measure training time
+    row("MinatoLoader",
+        r"On a machine with four A100 GPUs, MinatoLoader improves the training time of a wide range of workloads by "
+        r"up to $7.5\times$ ($3.6\times$ on average) over PyTorch DataLoader and Pecan, and up to $3\times$ "
+        r"($2.2\times$ on average) over DALI.",
+        [c(7.5, direction=DOWN, qualifier="up_to"), c(3.6, direction=DOWN, qualifier="average"),
+         c(3, direction=DOWN, qualifier="up_to"), c(2.2, direction=DOWN, qualifier="average")],
+        "direction-restated-minatoloader"),
 ]
 
 # Rows the extractor currently gets wrong: id -> what is wrong (for the engineer improving extraction).
