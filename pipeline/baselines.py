@@ -18,11 +18,14 @@ SYSTEM_NAME = re.compile(r"^(?=.*[A-Za-z])(?:[A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9
 
 # An unknown word names a baseline system only when it is mixed-case (DeepEP, QuEST, vLLM, FlexMoE):
 # all-capitals words are mostly technical acronyms (GEMM, W4A8, FL); known ones are in baselines.yml.
-NAMED_TOKEN = re.compile(r"^(?=.*[a-z])(?:[A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9]*|[a-z]+[A-Z][A-Za-z0-9]*)$")
+# A plural acronym ("NPUs", "DNNs") is a kind of thing, never one system.
+NAMED_TOKEN = re.compile(r"^(?![A-Z0-9]{2,}s$)(?=.*[a-z])(?:[A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9]*|[a-z]+[A-Z][A-Za-z0-9]*)$")
 
 _CALLED = re.compile(r"\b(?:called|named|dubbed)\s+([A-Z][\w\-]*[A-Za-z0-9])")
 _NAMED_IMPLEMENTATION = re.compile(r"\b([A-Z][\w\-.+]*)(?:-based)? (?:baselines?|implementations?)\b")
-_COMPARATIVES = {"more", "less", "rather", "other", "fewer", "greater", "higher", "lower"}
+# "rather than X", "other than X" compare nothing; "3.9× higher than X" does (a number after "than" is
+# handled first: "more than 2×" bounds the number)
+_NOT_COMPARING = {"rather", "other"}
 _LIST_JOINERS = {",", "and", "or"}
 _CLAUSE_OPENERS = {"with", "while", "whereas", "which", "where"}
 
@@ -75,12 +78,15 @@ class BaselineReader:
                     or self._shared_head(words, end, sent.end)):
                 spoken += bool(doc[end].whitespace_)  # "state-of-the-art" counts as one word
                 end += 1  # a stop word glued into a compound ("state-of-the-art") does not end the phrase
-            end = self._extend_over_names(doc, words, sent, end, own)
+            end, listed = self._extend_over_names(doc, words, sent, end, own, start=j)
+            such_as = self._such_as(doc, words, sent, end, own)
+            if such_as:
+                end = such_as[0]
             phrase = _strip_determiner(doc[j:end].text) if end > j else ""
             if cue.after_number_only and words[end - 1] in self.book.share_nouns:
                 phrase = ""  # "in less than 20% of the cases": a share, not a comparison
             if phrase and phrase.lower() not in {"time", "the past", "the years", "the course"}:
-                names = self._names_in(phrase, own)
+                names = such_as[1] if such_as else self._names_in(phrase, own) + listed
                 names += self._appositive_names(doc, words, sent, end, own) if not names else []
                 names += self._names_just_after(doc, words, sent, end) if not names else []
                 named.extend(names)
@@ -99,17 +105,48 @@ class BaselineReader:
                 return False
         return False
 
-    def _extend_over_names(self, doc, words, sent, end: int, own: str) -> int:
-        """'compared with SGLang, vLLM and TensorRT-LLM': a list of names stays one baseline phrase."""
+    def _extend_over_names(self, doc, words, sent, end: int, own: str,
+                           start: int | None = None) -> tuple[int, list[str]]:
+        """'compared with SGLang, vLLM and TensorRT-LLM': a list of names stays one baseline phrase; after
+        a name, a capitalised word is one too ('over PyTorch DataLoader and Pecan')."""
+        listing = start is not None and end > start and bool(self._names_in(doc[start:end].text, own))
+        listed: list[str] = []
         while end + 1 < sent.end and words[end] in _LIST_JOINERS:
             k = end + 1 + (words[end + 1] == "and")
             ends_item = k + 1 >= sent.end or words[k + 1] in _LIST_JOINERS or words[k + 1] in PUNCT_STOPS \
                 or words[k + 1] in self.book.b_stops
-            if k < sent.end and self._is_name(doc[k].text, own) and ends_item:
+            text = doc[k].text if k < sent.end else ""
+            capitalised = listing and text.istitle() and text.isalpha() and len(text) >= 3 \
+                and text not in self.book.generic_names and text != own
+            if k < sent.end and (self._is_name(text, own) or capitalised) and ends_item:
                 end = k + 1
+                if capitalised and not self._is_name(text, own):
+                    listed.append(text)
             else:
                 break
-        return end
+        return end, listed
+
+    def _such_as(self, doc, words, sent, end: int, own: str) -> tuple[int, list[str]] | None:
+        """'over well-known offloading policies such as LRU and LFU': the phrase runs on over the names
+        it gives as examples; in such a list a capitalised word is a name even without inner capitals."""
+        k = end + 1 if end > 0 and words[end - 1] == "such" and end < sent.end and words[end] == "as" else (
+            end + 2 if words[end:end + 2] == ["such", "as"] else None)
+        if k is None:
+            return None
+        names, last = [], None
+        while k < sent.end and k < end + 12:
+            text = doc[k].text
+            if words[k] in {",", "and", "or"}:
+                k += 1
+                continue
+            if text == own or text in self.book.generic_names or not (text[:1].isupper() or self._is_name(text, own)):
+                break
+            names.append(self._canonical_baseline(text, own) or text)
+            last = k = k + 1
+            while k < sent.end and not doc[k - 1].whitespace_ and words[k] not in PUNCT_STOPS:
+                k += 1  # a name glued to its version or suffix ("FlashAttention-2")
+                last = k
+        return (last, names) if names else None
 
     def _appositive_names(self, doc, words, sent, end: int, own: str) -> list[str]:
         """'its state-of-the-art counterpart, Gavel' / 'systems, DeepSpeed and FlexMoE,': names in apposition."""
@@ -148,7 +185,7 @@ class BaselineReader:
         """'over 30%', 'more than 2×': the cue word qualifies a number and compares nothing."""
         if j < sent.end and (j in starts or doc[j].like_num or words[j] in self.book.qualifier_words):
             return True
-        return words[i:j] == ["than"] and i > sent.start and words[i - 1] in _COMPARATIVES
+        return words[i:j] == ["than"] and i > sent.start and words[i - 1] in _NOT_COMPARING
 
     def _cue_owner(self, words, cue, at: int, results: list[Mention]) -> Mention | None:
         """The number an after-number cue ('within 1% of X', '2× the throughput of X') belongs to."""
