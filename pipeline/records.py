@@ -115,12 +115,17 @@ QUANTITY_COLUMNS = [f.name for f in fields(Quantity)]
 CLAIM_COLUMNS = [f.name for f in fields(Claim)]
 
 
-def to_frame(records, columns: list[str]) -> pd.DataFrame:
-    """Records to a DataFrame with exactly `columns`; tuples become lists (Parquet list columns).
+def to_rows(records, columns: list[str]) -> list[tuple]:
+    """Records as plain row tuples in `columns` order; tuples become lists (Parquet list columns).
 
-    Fields are read by name (no `asdict`, which deep-copies every record: a streaming run turns
-    every chunk's rows into frames, and this is 4-5 times faster with the same frame)."""
+    Fields are read by name (no `asdict`, which deep-copies every record: a streaming run turns every
+    chunk's rows into a frame, and this is 4-5 times faster). Rows also travel cheaper than records
+    from a Dask worker: they pickle without a Python call per record."""
     get = attrgetter(*columns)
     values = get if len(columns) > 1 else (lambda record: (get(record),))
-    rows = [tuple(list(v) if isinstance(v, tuple) else v for v in values(record)) for record in records]
-    return pd.DataFrame(rows, columns=columns)
+    return [tuple(list(v) if isinstance(v, tuple) else v for v in values(record)) for record in records]
+
+
+def to_frame(records, columns: list[str]) -> pd.DataFrame:
+    """Records to a DataFrame with exactly `columns`; tuples become lists (Parquet list columns)."""
+    return pd.DataFrame(to_rows(records, columns), columns=columns)

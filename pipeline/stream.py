@@ -27,8 +27,10 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
+import pandas as pd
+
 from .errors import Problems, Reject
-from .records import CLAIM_COLUMNS, PAPER_COLUMNS, QUANTITY_COLUMNS, Claim, Paper, Quantity, to_frame
+from .records import CLAIM_COLUMNS, PAPER_COLUMNS, QUANTITY_COLUMNS, Claim, Paper, Quantity, to_rows
 from .rules import Rules
 
 DEFAULT_CHUNK_SIZE = 2_000
@@ -43,27 +45,33 @@ TABLES = {"papers": (Paper, PAPER_COLUMNS), "claims": (Claim, CLAIM_COLUMNS),
 
 @dataclass
 class ChunkResult:
-    """What extract + normalize make of a run of papers: plain records, no spaCy object."""
+    """What extract + normalize make of a run of papers: the rows of each table as plain tuples (the
+    records' fields in the table's column order), and the rejects and warnings met. No spaCy object."""
 
-    papers: list[Paper] = field(default_factory=list)
-    claims: list[Claim] = field(default_factory=list)
-    quantities: list[Quantity] = field(default_factory=list)
+    rows: dict[str, list[tuple]] = field(default_factory=lambda: {name: [] for name in TABLES})
     # stage -> (rejects, warnings) met in it, in input order
     problems: dict[str, tuple[list[Reject], list[str]]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, papers: list[Paper], claims: list[Claim], quantities: list[Quantity], problems: dict) -> ChunkResult:
+        records = {"papers": papers, "claims": claims, "quantities": quantities}
+        return cls({name: to_rows(records[name], columns) for name, (_, columns) in TABLES.items()}, problems)
 
     @classmethod
     def joined(cls, parts: Iterable[ChunkResult]) -> ChunkResult:
         """Results of consecutive runs of papers, as one (in the order given)."""
         out = cls()
         for part in parts:
-            out.papers += part.papers
-            out.claims += part.claims
-            out.quantities += part.quantities
+            for name, rows in part.rows.items():
+                out.rows[name] += rows
             for stage, (rejects, warnings) in part.problems.items():
                 have = out.problems.setdefault(stage, ([], []))
                 have[0].extend(rejects)
                 have[1].extend(warnings)
         return out
+
+    def frame(self, name: str) -> pd.DataFrame:
+        return pd.DataFrame(self.rows[name], columns=TABLES[name][1])
 
 
 class ChunkWorker:
@@ -98,7 +106,7 @@ class ChunkWorker:
         self._papers_seen += len(papers)
         extracted = problems.drain()
         papers, claims = stages.normalize(papers, quantities, self.rules, problems, registry=self.registry)
-        return ChunkResult(papers, claims, quantities, {"extract": extracted, "normalize": problems.drain()})
+        return ChunkResult.of(papers, claims, quantities, {"extract": extracted, "normalize": problems.drain()})
 
 
 def chunks(papers: Iterator[Paper], size: int, problems: Problems) -> Iterator[tuple[list[Paper], tuple]]:
@@ -232,11 +240,10 @@ def extract_to(inputs: list[str], out: str | Path, rules_dir: str | Path, *, str
         for result in results:
             for stage in STAGES:
                 spool.add(stage, *result.problems.get(stage, ([], [])))
-            for name, (_, columns) in TABLES.items():
-                rows = getattr(result, name)
-                writers[name].append(to_frame(rows, columns))
-                counts[name] += len(rows)
-            bar.update(len(result.papers))
+            for name in TABLES:
+                writers[name].append(result.frame(name))
+                counts[name] += len(result.rows[name])
+            bar.update(len(result.rows["papers"]))
         for writer in writers.values():
             writer.commit()
         spool.write(out / "rejects.jsonl")
