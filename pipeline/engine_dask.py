@@ -61,17 +61,17 @@ def run(pieces: Iterable[tuple[list[Paper], tuple]], rules: Rules, rules_dir: st
             in_flight += len(futures)
             while pending and in_flight - len(pending[0][1]) >= window:
                 in_flight -= len(pending[0][1])
-                yield _gathered(*pending.popleft())
+                yield _gathered(client, *pending.popleft())
         while pending:
-            yield _gathered(*pending.popleft())
+            yield _gathered(client, *pending.popleft())
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
 
 
-def _gathered(read_problems: tuple, futures: list) -> ChunkResult:
-    result = ChunkResult.joined(future.result() for future in futures)
+def _gathered(client, read_problems: tuple, futures: list) -> ChunkResult:
+    result = ChunkResult.joined(client.gather(futures))
     result.problems["ingest"] = read_problems
     return result
 
@@ -102,7 +102,7 @@ def _connect(scheduler: str | None, workers: int | None):
         raise ClaimscopeError("--engine dask needs dask[distributed] (pip install 'dask[distributed]')") from exc
     if scheduler:
         try:
-            client = Client(scheduler, timeout="30s")
+            client = Client(scheduler, timeout="30s", direct_to_workers=True)
         except OSError as exc:
             raise ClaimscopeError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from exc
         try:
@@ -115,4 +115,4 @@ def _connect(scheduler: str | None, workers: int | None):
     n = workers or os.cpu_count() or 1
     # a random port for the scheduler's HTTP server: two runs at once do not fight over 8787
     cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=":0")
-    return Client(cluster), cluster
+    return Client(cluster, direct_to_workers=True), cluster
