@@ -44,14 +44,16 @@ class AttributeReader:
             return False
         return not any(w in self.book.d_before or w in PUNCT_STOPS for w in between[:-1])
 
-    def qualifiers(self, words, sent, group: list[Mention]) -> None:
+    def qualifiers(self, words, sent, group: list[Mention], number_ends: frozenset[int] = frozenset()) -> None:
+        """`number_ends`: where the sentence's numbers end, so a qualifier right after one ('2.2% geometric
+        mean using 10×') is that number's and not read again as the next number's left qualifier."""
         for m in group:
-            q = self._left_qualifier(words, sent, m) or self._right_qualifier(words, sent, m)
+            q = self._left_qualifier(words, sent, m, number_ends) or self._right_qualifier(words, sent, m)
             if q:
                 m.qualifier, m.own_qualifier = q, True
         shared = next((m.qualifier for m in group if m.own_qualifier), None)
         if len(group) > 1:
-            first_left = self._left_qualifier(words, sent, group[0])
+            first_left = self._left_qualifier(words, sent, group[0], number_ends)
             last_right = self._right_qualifier(words, sent, group[-1])
             for m in group:
                 if not m.own_qualifier:
@@ -77,10 +79,12 @@ class AttributeReader:
                     m.metric, m.metric_polarity, m.metric_family = \
                         before.metric, before.metric_polarity, before.metric_family
 
-    def _left_qualifier(self, words, sent, m: Mention) -> str | None:
+    def _left_qualifier(self, words, sent, m: Mention, number_ends: frozenset[int] = frozenset()) -> str | None:
         for end in range(m.start, max(m.start - 7, sent.start), -1):
             hit = self.book.q_left.ending_at(words, end)
             if hit and m.start - end < hit[1].max_distance:
+                if end - len(hit[0]) in number_ends:
+                    return None  # it qualifies the number just before it
                 return hit[1].qualifier
             if (words[end - 1] in PUNCT_STOPS and words[end - 1] != "(") or words[end - 1] == "by":
                 break

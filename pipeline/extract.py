@@ -22,6 +22,11 @@ from .rules import Rules
 from .textnorm import NormalizedText, normalize
 
 
+# Host processors are recognized (so "8 Xeon servers" reads as setup) but papers.hardware lists the
+# accelerators, NICs and interconnects a result ran on (GUIDELINE.md, "hardware").
+UNREPORTED_HARDWARE = {"cpu"}
+
+
 @dataclass(frozen=True)
 class PaperExtraction:
     paper: Paper
@@ -52,7 +57,7 @@ class Extractor:
     def _paper(self, paper: Paper, norm: NormalizedText, doc) -> PaperExtraction:
         hardware_lexicon = self.book.hardware
         in_text = hardware_lexicon.find(norm.text)
-        hits = in_text + hardware_lexicon.find(paper.title)
+        hits = [h for h in in_text + hardware_lexicon.find(paper.title) if h.kind not in UNREPORTED_HARDWARE]
         hardware = unique_in_order(h.canonical for h in hits)
         counts = unique_in_order(f"{h.count}×{h.canonical}" for h in hits if h.count)
         hw_starts = {h.start for h in in_text}
@@ -69,8 +74,9 @@ class Extractor:
                 self.roles.judge(doc, words, sent, m, hw_starts, system)
             groups = self.attributes.groups(words, [m for m in in_sent if m.role == "result"])
             previous = None
+            number_ends = frozenset(m.end for m in in_sent)
             for group in groups:
-                self.attributes.qualifiers(words, sent, group)
+                self.attributes.qualifiers(words, sent, group, number_ends)
                 for m in group:
                     self.attributes.metric(doc, words, sent, m, group, previous)
                     if words[m.start - 1] != "(":  # a parenthetical restatement continues nothing

@@ -16,6 +16,7 @@ class Hit:
     start: int
     end: int
     count: int | None = None
+    kind: str = ""
 
 
 class Lexicon:
@@ -42,7 +43,7 @@ class Lexicon:
             entry = self._owner[m.group("name")]
             raw = m.groupdict().get("count")
             count = int(raw.replace(",", "")) if raw and raw.replace(",", "").isdigit() else None
-            hits.append(Hit(entry.id, entry.canonical, m.start("name"), m.end("name"), count))
+            hits.append(Hit(entry.id, entry.canonical, m.start("name"), m.end("name"), count, entry.kind))
         return hits
 
     def canonical_in(self, text: str) -> str | None:

@@ -35,6 +35,8 @@ class RoleJudge:
                 return m.set_role("name", "enumeration")
             if m.low == m.high and m.low.is_integer() and 1900 <= m.low <= 2100:
                 return m.set_role("name", "a year")
+        if self._baselines_own_figure(words, sent, m):
+            return m.set_role("setup", "the compared system's own figure ('(vs. Inductor: 1.89x)')")
         if m.label != "ratio" and not self._relative_change(words, m):
             hit = self._role_cue(words, sent, m)
             if hit is not None:
@@ -59,6 +61,17 @@ class RoleJudge:
         if m.label == "quantity" and not self._self_referring(words, sent, system):
             return m.set_role("motivation", "absolute number in a sentence not about this work")
         m.set_role("result", "result phrase")
+
+    @staticmethod
+    def _baselines_own_figure(words, sent, m: Mention) -> bool:
+        """'FACT achieves 2.03x (vs. Inductor: 1.89x, TensorRT: 1.85x)': inside a parenthesis opened by
+        'vs.', the numbers are what the compared systems reach, not the paper's result."""
+        for i in range(m.start - 1, max(sent.start - 1, m.start - 16), -1):
+            if words[i] == ")":
+                return False
+            if words[i] == "(":
+                return i + 1 < m.start and words[i + 1] in {"vs", "vs.", "versus", "v.s."}
+        return False
 
     def _relative_change(self, words, m: Mention) -> bool:
         """'cuts queuing delays by 44.1% for LP tasks', 'reduce 79% memory footprint', '50% fewer GPUs':

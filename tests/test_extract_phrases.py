@@ -588,6 +588,27 @@ ROWS = [
         [c(7.5, direction=DOWN, qualifier="up_to"), c(3.6, direction=DOWN, qualifier="average"),
          c(3, direction=DOWN, qualifier="up_to"), c(2.2, direction=DOWN, qualifier="average")],
         "direction-restated-minatoloader"),
+    # c16 compiler world models (shortened): values side by side with a slash share the qualifier after them
+    row("compiler world models",
+        r"It accelerates full-model inference over PyTorch/PyTorch-opt(cuDNN) by 4.61$\times$/3.67$\times$ "
+        r"geometric mean.",
+        [c(4.61, direction=UP, qualifier="geomean"), c(3.67, direction=UP, qualifier="geomean")], "slash-cwm"),
+    # c16 (shortened): "geometric mean" right after 2.2% is its qualifier, not the next number's
+    row("compiler world models",
+        r"It also matches Ansor-10K within 2.2% geometric mean using 10$\times$ fewer measurements.",
+        [c(2.2, unit=PCT, direction=DOWN, qualifier="at_most"), c(10, direction=DOWN)], "qualifier-owner-cwm"),
+    # d25 Periodic Asynchrony: a suspended hyphen after a number word
+    row("Periodic Asynchrony",
+        "Experiments on NPU platforms demonstrate a three- to five-fold improvement in end-to-end training "
+        "throughput over mainstream RL frameworks.", [c(3, 5, direction=UP)], "range-fold-words-periodic"),
+]
+
+# (sentence, the hardware set a paper with it reports): accelerators, NICs, interconnects and SoCs, not hosts
+HARDWARE = [
+    pytest.param("The RTX 4050 sustains 131.7 tok/s at 34.1 W; the Hailo-10H sustains 6.9 tok/s at under 2 W, "
+                 "hosted on a Raspberry Pi 5.", {"RTX 4050", "Hailo-10H"}, id="edge-c19"),  # set C, c19 (+ host)
+    pytest.param("Experiments on 8 NVIDIA H100 GPUs with dual Intel Xeon Platinum CPUs and ConnectX-7 NICs.",
+                 {"H100", "ConnectX-7"}, id="server"),
 ]
 
 # Rows the extractor currently gets wrong: id -> what is wrong (for the engineer improving extraction).
@@ -627,6 +648,13 @@ def _params():
 # sentence holds no result at all.
 # --------------------------------------------------------------------------------------------------
 NEGATIVE = [
+    # blind set D, d24 APRIL: a share of the runtime in a problem statement
+    pytest.param("However, RL training remains computationally expensive, with rollout generation accounting for "
+                 "more than 90% of total runtime.", [], id="april-accounting-for"),
+    # blind set C, c11 FACT: the figures inside "(vs. X: N)" are the compared systems' own
+    pytest.param("On Level 3 transformer blocks against PyTorch eager baseline, FACT achieves 2.03x speedup on "
+                 "MiniGPT (vs. Inductor: 1.89x, TensorRT: 1.85x) and 1.41x on Llama 3 8B (vs. Inductor: 1.17x, "
+                 "TensorRT: 1.18x).", ["1.89x", "1.85x", "1.17x", "1.18x"], id="fact-vs-figures"),
     # model sizes and hardware counts
     pytest.param("We demonstrate the efficacy of MTraining mainly by training Qwen2.5-3B and Llama-3.1-8B, "
                  "successfully expanding its context window from 32K/128K to 512K tokens on a cluster of 32x A100 "
@@ -968,6 +996,11 @@ def test_when_sentence_compares_then_claim_baseline_is_attributed(extract_text, 
 @pytest.mark.parametrize("sentence, names", _marked(NAMED, NAMED_XFAIL))
 def test_when_sentence_names_compared_systems_then_named_baselines_are_canonical(extract_text, sentence, names):
     assert names <= set(extract_text(sentence).named_baselines)
+
+
+@pytest.mark.parametrize("sentence, expected", HARDWARE)
+def test_when_sentence_names_hardware_then_the_reported_set_is_exact(extract_text, sentence, expected):
+    assert set(extract_text(sentence).paper.hardware) == expected
 
 
 @pytest.mark.parametrize("sentence, names", NOT_NAMED)
