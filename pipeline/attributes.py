@@ -104,7 +104,7 @@ class AttributeReader:
         """The metric term right after the number, else after its coordinated group ("2.9× and 2.5×
         geomean speedups"), else the nearest one before it in the clause, else that of the result it
         continues ("improves training time by 7.5× over X, and 3× over Y"); widened by its modifiers."""
-        best = self._metric_after(words, sent, m)
+        best = m.extra.get("respective_metric") or self._metric_after(words, sent, m)
         if best is None and m is not group[-1]:
             best = self._metric_after(words, sent, group[-1])
         if best is None:
@@ -130,6 +130,25 @@ class AttributeReader:
         m.metric = doc[start:end].text
         m.metric_polarity = entry.polarity
         m.metric_family = entry.family
+
+    def pair_respective_metrics(self, words, sent, group: list[Mention]) -> None:
+        """'15% and 48% better on accuracy and time, respectively': as many metric terms after the numbers
+        as there are numbers, paired in order."""
+        if len(group) < 2 or "respectively" not in words[group[-1].end:sent.end]:
+            return
+        found, i = [], group[-1].end
+        while i < min(group[-1].end + 14, sent.end) and words[i] != "respectively":
+            hit = self.book.metrics.starting_at(words, i)
+            if hit:
+                found.append((i, i + len(hit[0]), hit[1]))
+                i += len(hit[0])
+                continue
+            if words[i] in PUNCT_STOPS and words[i] != ",":
+                return
+            i += 1
+        if len(found) == len(group):
+            for m, metric in zip(group, found):
+                m.extra["respective_metric"] = metric
 
     def _continues(self, words, previous: Mention, m: Mention) -> bool:
         """Whether m goes on the sentence of `previous` with 'and' and no verb of its own between."""

@@ -19,7 +19,9 @@ SYSTEM_NAME = re.compile(r"^(?=.*[A-Za-z])(?:[A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9
 # An unknown word names a baseline system only when it is mixed-case (DeepEP, QuEST, vLLM, FlexMoE):
 # all-capitals words are mostly technical acronyms (GEMM, W4A8, FL); known ones are in baselines.yml.
 # A plural acronym ("NPUs", "DNNs") is a kind of thing, never one system.
-NAMED_TOKEN = re.compile(r"^(?![A-Z0-9]{2,}s$)(?=.*[a-z])(?:[A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9]*|[a-z]+[A-Z][A-Za-z0-9]*)$")
+# A hyphenated suffix stays part of the name ("DataStates-LLM", "FlashAttention-2").
+NAMED_TOKEN = re.compile(r"^(?![A-Z0-9]{2,}s$)(?=[A-Za-z0-9]*[a-z])"
+                         r"(?:[A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9]*|[a-z]+[A-Z][A-Za-z0-9]*)(?:-[A-Z0-9][A-Za-z0-9]*)*$")
 
 _CALLED = re.compile(r"\b(?:called|named|dubbed)\s+([A-Z][\w\-]*[A-Za-z0-9])")
 _NAMED_IMPLEMENTATION = re.compile(r"\b([A-Z][\w\-.+]*)(?:-based)? (?:baselines?|implementations?)\b")
@@ -90,9 +92,23 @@ class BaselineReader:
                 names += self._appositive_names(doc, words, sent, end, own) if not names else []
                 names += self._names_just_after(doc, words, sent, end) if not names else []
                 named.extend(names)
-                out.append((i, cue.kind, names[0] if len(names) == 1 else phrase, owner, tuple(names)))
+                if not self._figures_aside(doc, words, sent, i):
+                    out.append((i, cue.kind, names[0] if len(names) == 1 else phrase, owner, tuple(names)))
             i = max(end, i + 1)
         return out
+
+    @staticmethod
+    def _figures_aside(doc, words, sent, i: int) -> bool:
+        """'2.03x speedup (vs. Inductor: 1.89x, TensorRT: 1.85x)': an aside that lists what the compared
+        systems reach names them, but is no baseline of the number before it."""
+        if i == sent.start or words[i - 1] != "(":
+            return False
+        for k in range(i + 1, min(i + 24, sent.end)):
+            if words[k] == ")":
+                return False
+            if doc[k].like_num and k > i + 1 and words[k - 1] == ":":
+                return True
+        return False
 
     def _shared_head(self, words, at: int, stop: int) -> bool:
         """'BF16 and naive FP8 baselines': 'and' inside a phrase whose head noun comes after it."""

@@ -66,17 +66,25 @@ class Extractor:
         words = lower_words(doc)
         mentions = self.mentions.find(doc, words)
         named: list[str] = []
-        for sent in sentences(doc):
+        sents = sentences(doc)
+        # Sentences before the first that speaks of the paper's own work are background; an abstract
+        # that never does ("FlashX is ... FlashX achieves 2×") has none.
+        first_own = next((k for k, s in enumerate(sents) if self.roles.introduces(words, s, system)), 0)
+        for index, sent in enumerate(sents):
             in_sent = [m for m in mentions if sent.start <= m.start < sent.end]
             for m in in_sent:
                 m.extra["sentence"] = (sent.start_char, sent.end_char)
             for m in in_sent:
                 self.roles.judge(doc, words, sent, m, hw_starts, system)
+                if index < first_own and m.role == "result":
+                    m.set_role("motivation", "background before the paper introduces its own work")
+            self.roles.share_setup(words, in_sent)
             groups = self.attributes.groups(words, [m for m in in_sent if m.role == "result"])
             previous = None
             number_ends = frozenset(m.end for m in in_sent)
             for group in groups:
                 self.attributes.qualifiers(words, sent, group, number_ends)
+                self.attributes.pair_respective_metrics(words, sent, group)
                 for m in group:
                     self.attributes.metric(doc, words, sent, m, group, previous)
                     if words[m.start - 1] != "(":  # a parenthetical restatement continues nothing

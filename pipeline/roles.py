@@ -102,6 +102,27 @@ class RoleJudge:
         motivated = self.book.role_sentence.any_in(words, sent.start, sent.end)
         return motivated and not self._self_referring(words, sent, "")
 
+    @staticmethod
+    def share_setup(words, mentions: list[Mention]) -> None:
+        """'at 100 Gbps and 400 Gbps link bandwidths': quantities of one unit coordinated with a setup
+        quantity describe the same setup."""
+        for a, b in reversed(list(zip(mentions, mentions[1:]))):
+            if a.label == b.label == "quantity" and a.unit == b.unit and a.role == "result" \
+                    and b.role == "setup" and b.role_reason.startswith("cue ") \
+                    and all(w in {"and", "or", ","} for w in words[a.end:b.start]):
+                a.set_role("setup", f"coordinated with a setup quantity ({b.role_reason})")
+
+    _OWN_WORK = {"we", "our", "ours", "us"}
+    _OWN_WORK_PHRASES = ("this paper", "this work", "this article", "this study", "the proposed", "this system")
+
+    def introduces(self, words, sent, system: str) -> bool:
+        """Whether the sentence speaks of the paper's own work: 'we', 'our', 'this paper', or its system."""
+        window = words[sent.start:sent.end]
+        if any(w in self._OWN_WORK for w in window):
+            return True
+        joined = " ".join(window)
+        return any(p in joined for p in self._OWN_WORK_PHRASES) or (bool(system) and system.lower() in window)
+
     def _self_referring(self, words, sent, system: str) -> bool:
         if system and system.lower() in sent.text.lower():
             return True

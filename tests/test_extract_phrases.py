@@ -588,6 +588,12 @@ ROWS = [
         [c(7.5, direction=DOWN, qualifier="up_to"), c(3.6, direction=DOWN, qualifier="average"),
          c(3, direction=DOWN, qualifier="up_to"), c(2.2, direction=DOWN, qualifier="average")],
         "direction-restated-minatoloader"),
+    # d12 FedJoule (energy-budget FL): "N and M better on A and B, respectively" pairs the metrics in order
+    row("FedJoule",
+        "It achieves better training accuracies compared to SOTA and simple baselines for diverse energy budgets, "
+        "non-IID distributions, and realistic experiment configurations, performing 15% and 48% better on accuracy "
+        "and time, respectively.", [c(15, unit=PCT, direction=UP), c(48, unit=PCT, direction=DOWN)],
+        "respectively-metrics-fedjoule"),
     # c16 compiler world models (shortened): values side by side with a slash share the qualifier after them
     row("compiler world models",
         r"It accelerates full-model inference over PyTorch/PyTorch-opt(cuDNN) by 4.61$\times$/3.67$\times$ "
@@ -648,6 +654,14 @@ def _params():
 # sentence holds no result at all.
 # --------------------------------------------------------------------------------------------------
 NEGATIVE = [
+    # blind set D, d10 SkyNomad: background stated before the paper speaks of its own work
+    pytest.param("Spot instances offer 3-10x lower cost than on-demand instances, but their unpredictable "
+                 "availability makes meeting deadlines difficult. We present SkyNomad, which achieves 1.25-3.96x cost "
+                 "savings.", ["3-10x"], id="skynomad-background"),
+    # blind set D, d20 mFabric: link speeds coordinated with a setup quantity
+    pytest.param(r"Our evaluation shows that mFabric boosts the training cost efficiency of four representative MoE "
+                 r"models by 1.2$\times$--1.5$\times$ and 1.9$\times$--2.3$\times$ at 100 Gbps and 400 Gbps link "
+                 r"bandwidths, respectively.", ["100 Gbps", "400 Gbps"], id="mfabric-link-speeds"),
     # blind set D, d24 APRIL: a share of the runtime in a problem statement
     pytest.param("However, RL training remains computationally expensive, with rollout generation accounting for "
                  "more than 90% of total runtime.", [], id="april-accounting-for"),
@@ -814,6 +828,10 @@ BASELINES = [
     pytest.param("As a result, QServe improves the maximum achievable serving throughput of Llama-3-8B by 1.2× on "
                  "A100, 1.4× on L40S; and Qwen1.5-72B by 2.4× on A100, 3.5× on L40S, compared to TensorRT-LLM.",
                  [(1.2, "TensorRT-LLM"), (3.5, "TensorRT-LLM")], id="compared-qserve"),  # QServe (MLSys 2025)
+    # blind set C, c11 FACT: the "(vs. X: N)" aside is no baseline of the number before it
+    pytest.param("On Level 3 transformer blocks against PyTorch eager baseline, FACT achieves 2.03x speedup on "
+                 "MiniGPT (vs. Inductor: 1.89x, TensorRT: 1.85x).", [(2.03, "PyTorch")],
+                 id="vs-aside-fact"),
     # "than X" after a comparative: blind set D, d22 (Understanding LLM Checkpoint/Restore I/O Strategies)
     pytest.param(r"Compared to state-of-the-art LLM checkpointing engines, our approach achieves up to $3.9\times$ "
                  r"higher write throughput than DataStates-LLM and $7.6\times$ higher than TorchSnapshot.",
@@ -877,6 +895,9 @@ NAMED = [
     pytest.param("On this real hardware setup, FlashMoE improves cache hit rate by up to 51% over well-known "
                  "offloading policies such as LRU and LFU, and achieves up to 2.6x speedup.", {"LRU", "LFU"},
                  id="such-as-flashmoe"),
+    pytest.param(r"Compared to state-of-the-art LLM checkpointing engines, our approach achieves up to $3.9\times$ "
+                 r"higher write throughput than DataStates-LLM and $7.6\times$ higher than TorchSnapshot.",
+                 {"DataStates-LLM", "TorchSnapshot"}, id="hyphenated-name-d22"),
     pytest.param(r"MinatoLoader improves the training time of a wide range of workloads by up to $7.5\times$ "
                  r"($3.6\times$ on average) over PyTorch DataLoader and Pecan, and up to $3\times$ ($2.2\times$ on "
                  r"average) over DALI.", {"PyTorch", "Pecan", "DALI"}, id="list-minatoloader"),
