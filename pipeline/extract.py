@@ -96,6 +96,7 @@ class Extractor:
             groups = [g for g in ([m for m in g if m.role == "result"] for g in groups) if g]
             results = [m for g in groups for m in g]
             self.attributes.inherit_restated(words, results)
+            self.attributes.carry_left_qualifier(words, sent, results, number_ends)
             cues = self.baselines.cues_of_sentence(doc, words, sent, results, groups, named, system)
             for group in groups:
                 for m in group:
