@@ -190,8 +190,9 @@ class AttributeReader:
             if qualifier:  # "3.17× on average the throughput of ..."
                 skip_to = i + len(qualifier[0])
                 continue
-            if words[i] in PUNCT_STOPS or self.book.b_cues.starting_at(words, i) or (
-                    words[i] in self.book.b_stops and not self._opens_metric(words, i, m)):
+            glued = words[i - 1] == "-" or (i + 1 < len(words) and words[i + 1] == "-")  # "end-to-end"
+            if words[i] in PUNCT_STOPS or (not glued and (self.book.b_cues.starting_at(words, i) or (
+                    words[i] in self.book.b_stops and not self._opens_metric(words, i, m)))):
                 return None
             hit = self.book.metrics.starting_at(words, i)
             if hit:
@@ -220,6 +221,8 @@ class AttributeReader:
     def _modifier_word(self, doc, words, i: int) -> bool:
         """A word that narrows a metric ("P95 TTFT", "end-to-end"), not a verb, comparative or qualifier."""
         w = words[i]
+        if i > 0 and doc[i - 1].like_num and not doc[i - 1].whitespace_:
+            return False  # the "x" of "2.90x" belongs to its number
         return _modifier(doc[i]) and not any(w in table for table in (
             self.book.d_before, self.book.d_after, self.book.qualifier_words, self.book.b_stops,
             self.book.self_reference_words))

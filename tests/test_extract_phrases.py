@@ -836,6 +836,14 @@ BASELINES = [
     pytest.param("As a result, QServe improves the maximum achievable serving throughput of Llama-3-8B by 1.2× on "
                  "A100, 1.4× on L40S; and Qwen1.5-72B by 2.4× on A100, 3.5× on L40S, compared to TensorRT-LLM.",
                  [(1.2, "TensorRT-LLM"), (3.5, "TensorRT-LLM")], id="compared-qserve"),  # QServe (MLSys 2025)
+    # blind set D, d17 The Big Send-off: a later value of the same metric continues the comparison before it
+    pytest.param("These gains translate directly to performance improvement of production DL workloads: up to 4.9x "
+                 "speedup over RCCL in DeepSpeed ZeRO-3 training, and up to 2.4x speedup in DDP training.",
+                 [(4.9, "RCCL"), (2.4, "RCCL")], id="same-metric-bigsendoff"),
+    # set A (LiquidGEMM): a later value with a metric of its own does not
+    pytest.param("Experimental results show that LiquidGEMM achieves up to 2.90x speedup over state-of-the-art W4A8 "
+                 "kernels and up to 4.94x end-to-end system-level speedup.",
+                 [(2.90, "state-of-the-art W4A8 kernels"), (4.94, None)], id="own-metric-liquidgemm"),
     # blind set C, c11 FACT: the "(vs. X: N)" aside is no baseline of the number before it
     pytest.param("On Level 3 transformer blocks against PyTorch eager baseline, FACT achieves 2.03x speedup on "
                  "MiniGPT (vs. Inductor: 1.89x, TensorRT: 1.85x).", [(2.03, "PyTorch")],
