@@ -596,6 +596,11 @@ ROWS = [
         r"memory usage per GPU compared to BF16 and naïve FP8 baselines, while maintaining stable convergence.",
         [c(21, unit=PCT, direction=UP, qualifier="up_to"), c(16.5, unit="GB", direction=DOWN)],
         "qualifier-own-metric-fp8flow"),
+    # c19 edge inference study: a platform that "sustains" a rate reports a measured result
+    row("edge inference study",
+        "The RTX 4050 sustains 131.7 tok/s at 34.1 W; the Hailo-10H sustains 6.9 tok/s at under 2 W with near-zero "
+        "variance.", [c(131.7, unit="token/s"), c(34.1, unit="W"), c(6.9, unit="token/s"),
+                      c(2, unit="W", qualifier="at_most")], "abs-sustains-edge"),
     # d12 FedJoule (energy-budget FL): "N and M better on A and B, respectively" pairs the metrics in order
     row("FedJoule",
         "It achieves better training accuracies compared to SOTA and simple baselines for diverse energy budgets, "
