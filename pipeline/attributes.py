@@ -16,6 +16,7 @@ from .mentions import Mention
 _CLAUSE_JOINERS = {"and", "or", "while", "but", "whereas"}
 # "48% lower latency with over 60% hit rate": what a with-phrase states is no part of the change before it
 _ASIDE_OPENERS = {"with", "without"}
+_TIME_FAMILIES = {"latency", "training time"}
 # after a value, a word that opens a condition, not a metric of its own ("33x for all-gather")
 _SAME_METRIC_AFTER = {"for", "on", "in", "at", "across", "under", "over", "when", "than", "with"}
 _METRIC_PREPOSITIONS = {"in", "of", "for"}
@@ -69,8 +70,8 @@ class AttributeReader:
         The next value shares the qualifier written before the first only when it names no metric of
         its own ('16.5 GB lower memory usage' does) and no new 'by'-phrase or verb introduces it."""
         for a, b in zip(results, results[1:]):
-            if a.qualifier is None or b.qualifier is not None or a.unit != b.unit:
-                continue
+            if a.qualifier is None or b.qualifier is not None or a.unit != b.unit or ")" in words[a.end:b.start]:
+                continue  # an aside "(up to 5.05x)" bounds only itself
             if not a.extra.get("carried_qualifier") and self._left_qualifier(words, sent, a, number_ends) != a.qualifier:
                 continue
             between = words[a.end:b.start]
@@ -109,18 +110,35 @@ class AttributeReader:
             if hit and m.start - end < hit[1].max_distance:
                 if end - len(hit[0]) in number_ends:
                     return None  # it qualifies the number just before it
-                return hit[1].qualifier
-            if (words[end - 1] in PUNCT_STOPS and words[end - 1] != "(") or words[end - 1] == "by":
+                return self._bound_before(words, end - len(hit[0])) or hit[1].qualifier
+            if words[end - 1] == "by":  # "reduces fragmentation on average by 85.1%"
+                hit = self.book.q_left.ending_at(words, end - 1)
+                return hit[1].qualifier if hit and hit[1].qualifier in ("average", "geomean", "median") else None
+            if words[end - 1] in PUNCT_STOPS and words[end - 1] != "(":
                 break
         return None
 
+    def _bound_before(self, words, start: int) -> str | None:
+        """'within ≈5%': a bound written before an approximation is the qualifier that counts."""
+        hit = self.book.q_left.ending_at(words, start)
+        return hit[1].qualifier if hit and hit[1].qualifier in ("at_most", "at_least") else None
+
     def _right_qualifier(self, words, sent, m: Mention) -> str | None:
+        """'3.17× on average', '(2.1× on average)', and after the number's own metric phrase and asides:
+        '3.08x (up to 4.62x) speedup on average'."""
         start = m.end
         if start < sent.end and words[start] == "(":
             start += 1
         if start < sent.end:
             hit = self.book.q_right.starting_at(words, start)
             if hit:
+                return hit[1].qualifier
+        for i in right_context(words, m.end, sent.end, 5):
+            if words[i] in PUNCT_STOPS or words[i] in _CLAUSE_JOINERS or (words[i] in self.book.b_stops
+                                                                          and words[i] != "on"):
+                return None
+            hit = self.book.q_right.starting_at(words, i)
+            if hit and i > m.end:
                 return hit[1].qualifier
         return None
 
@@ -173,6 +191,12 @@ class AttributeReader:
         if len(found) == len(group):
             for m, metric in zip(group, found):
                 m.extra["respective_metric"] = metric
+
+    def _by_list(self, words, previous: Mention, m: Mention) -> bool:
+        """'TTFT by 70%, End-to-End latency by 41% and per-token energy by 22%': parallel 'X by N' items."""
+        between = words[previous.end:m.start]
+        return len(between) <= 10 and between[0] in {",", "and"} and not any(
+            w in {";", ":", "while", "with"} or _cue(words, k, self.book.d_before) for k, w in enumerate(between, previous.end))
 
     def _continues(self, words, previous: Mention, m: Mention) -> bool:
         """Whether m goes on the sentence of `previous` with 'and' and no verb of its own between."""
@@ -227,7 +251,7 @@ class AttributeReader:
             self.book.d_before, self.book.d_after, self.book.qualifier_words, self.book.b_stops,
             self.book.self_reference_words))
 
-    def direction(self, words, sent, m: Mention, group: list[Mention]) -> None:
+    def direction(self, words, sent, m: Mention, group: list[Mention], previous: Mention | None = None) -> None:
         if m.fixed_direction:
             m.direction = m.fixed_direction
             return
@@ -240,6 +264,9 @@ class AttributeReader:
         if word is None:
             word = self._direction_before(words, sent, group[0])
         continued = m.extra.get("continues")
+        if word is None and continued is None and previous is not None \
+                and "by" in words[max(0, m.start - 3):m.start] and self._by_list(words, previous, m):
+            continued = previous  # "lowering TTFT by 70%, latency by 41% and energy by up to 22%"
         if word is None and continued is not None and continued.label == m.label and continued.direction:
             m.direction = continued.direction  # "... by 7.5× over X, and 3× over Y": the same change
             return
@@ -256,13 +283,18 @@ class AttributeReader:
         return None
 
     def _direction_before(self, words, sent, m: Mention) -> str | None:
-        for i in range(m.start - 1, max(m.start - 15, sent.start - 1), -1):
+        """The nearest direction word before the number (14 words, hyphens not counted); a word that is
+        also a metric term is the measured thing, not the change ('reduces performance degradation by')."""
+        budget, i = 14, m.start - 1
+        while i > sent.start - 1 and budget > 0:
             w = words[i]
             if w in {";", ":"} or w in _ASIDE_OPENERS:
                 return None
             found = _cue(words, i, self.book.d_before)
-            if found:
+            if found and not (found == "worsen" and self.book.metrics.starting_at(words, i)):
                 return found
+            budget -= w != "-"
+            i -= 1
         return None
 
     def _resolve(self, word: str | None, m: Mention) -> str | None:
@@ -271,6 +303,9 @@ class AttributeReader:
         if word in ("improve", "worsen"):
             up = m.metric_polarity != "down"
             return "increase" if up == (word == "improve") else "decrease"
+        if word in ("faster", "slower"):
+            of_time = m.metric_family in _TIME_FAMILIES
+            return "decrease" if of_time == (word == "faster") else "increase"
         if m.label in ("ratio", "points"):
             return "increase"
         return None

@@ -87,9 +87,9 @@ class Extractor:
                 self.attributes.pair_respective_metrics(words, sent, group)
                 for m in group:
                     self.attributes.metric(doc, words, sent, m, group, previous)
+                    self.attributes.direction(words, sent, m, group, previous)
                     if words[m.start - 1] != "(":  # a parenthetical restatement continues nothing
                         previous = m
-                    self.attributes.direction(words, sent, m, group)
                     if m.label == "percent" and m.direction is None and m.metric is None \
                             and self.roles.is_attributive(words, sent, m):
                         m.set_role("setup", "a share named in a noun phrase, with no measured metric")

@@ -142,7 +142,9 @@ class BaselineCue(_Strict):
 
 class DirectionCue(_Strict):
     id: str
-    direction: Literal["increase", "decrease", "improve", "worsen"]
+    # improve/worsen: by the metric's polarity; faster/slower: of a time (latency, training time) a
+    # decrease/increase, of anything else (convergence, inference) an increase/decrease of its speed
+    direction: Literal["increase", "decrease", "improve", "worsen", "faster", "slower"]
     words: list[str] = Field(min_length=1)
     position: Literal["after", "before", "both"] = "both"
 
