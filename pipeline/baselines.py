@@ -23,6 +23,13 @@ SYSTEM_NAME = re.compile(r"^(?=.*[A-Za-z])(?:[A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9
 NAMED_TOKEN = re.compile(r"^(?![A-Z0-9]{2,}s$)(?=[A-Za-z0-9]*[a-z])"
                          r"(?:[A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9]*|[a-z]+[A-Z][A-Za-z0-9]*)(?:-[A-Z0-9][A-Za-z0-9]*)*$")
 
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9\-+.#]*[A-Za-z0-9+#]")
+_EXAMPLE_OPENERS = {"including", "like"}
+_MODIFIER_SUFFIX = re.compile(r"-(?:based|style|like|powered|enabled|backed|specific)$")
+_VENDORS = {"NVIDIA", "Nvidia", "AMD", "Intel", "Google", "Meta", "Microsoft", "Amazon", "AWS", "Alibaba", "Huawei"}
+_NAME_CHARS = re.compile(r"[A-Z0-9.+#]")  # "llama.cpp", "cuda-checkpoint" (with its hyphen), "vLLM"
+_NAMING_HEADS = {"baseline", "baselines", "policy", "policies", "scheduler", "schedulers"}
+_LISTED_NAME = re.compile(r"^(?:[A-Z][A-Za-z0-9]*|[a-z]+[A-Z][A-Za-z0-9]*)(?:[-.][A-Za-z0-9]+)*$")
 _CALLED = re.compile(r"\b(?:called|named|dubbed)\s+([A-Z][\w\-]*[A-Za-z0-9])")
 _NAMED_IMPLEMENTATION = re.compile(r"\b([A-Z][\w\-.+]*)(?:-based)? (?:baselines?|implementations?)\b")
 # "rather than X", "other than X" compare nothing; "3.9× higher than X" does (a number after "than" is
@@ -37,7 +44,7 @@ class BaselineReader:
         self.book = book
         heads = "|".join(re.escape(h) for h in book.cues.baseline_heads)
         verbs = "|".join(re.escape(v) for v in book.cues.system_intro_verbs)
-        self._named_head = re.compile(rf"\b(?:{heads})\s*\(([^()]{{2,40}})\)")
+        self._named_head = re.compile(rf"\b({heads})\s*\(([^()]{{2,60}})\)")
         self._intro = re.compile(rf"\b(?:[Ww]e|[Tt]his paper|[Tt]his work) (?:have )?(?:{verbs}) (?:(?:a|an|the)\s+)?"
                                  rf"(?:[\w\-]+\s+){{0,6}}?(?:called|named|dubbed)?\s*([A-Z][\w\-]*)")
 
@@ -88,7 +95,8 @@ class BaselineReader:
             if cue.after_number_only and words[end - 1] in self.book.share_nouns:
                 phrase = ""  # "in less than 20% of the cases": a share, not a comparison
             if phrase and phrase.lower() not in {"time", "the past", "the years", "the course"}:
-                names = such_as[1] if such_as else self._names_in(phrase, own) + listed
+                names = self._names_in(phrase, own) + listed
+                names += [n for n in such_as[1] if n not in names] if such_as else []
                 names += self._appositive_names(doc, words, sent, end, own) if not names else []
                 names += self._names_just_after(doc, words, sent, end) if not names else []
                 named.extend(names)
@@ -145,9 +153,15 @@ class BaselineReader:
     def _such_as(self, doc, words, sent, end: int, own: str) -> tuple[int, list[str]] | None:
         """'over well-known offloading policies such as LRU and LFU': the phrase runs on over the names
         it gives as examples; in such a list a capitalised word is a name even without inner capitals."""
-        k = end + 1 if end > 0 and words[end - 1] == "such" and end < sent.end and words[end] == "as" else (
-            end + 2 if words[end:end + 2] == ["such", "as"] else None)
-        if k is None:
+        if end > 0 and words[end - 1] == "such" and end < sent.end and words[end] == "as":
+            k = end + 1
+        elif words[end:end + 2] == ["such", "as"]:
+            k = end + 2
+        elif end < sent.end and words[end] in _EXAMPLE_OPENERS:  # "systems like X", "methods including X"
+            k = end + 1
+        elif words[end:end + 1] == [","] and end + 1 < sent.end and words[end + 1] in _EXAMPLE_OPENERS:
+            k = end + 2  # "state-of-the-art systems, including DistServe, BlitzScale, and AIBrix"
+        else:
             return None
         names, last = [], None
         while k < sent.end and k < end + 12:
@@ -155,14 +169,26 @@ class BaselineReader:
             if words[k] in {",", "and", "or"}:
                 k += 1
                 continue
-            if text == own or text in self.book.generic_names or not (text[:1].isupper() or self._is_name(text, own)):
+            if text in _VENDORS and k + 1 < sent.end:
+                k += 1  # "like NVIDIA cuda-checkpoint"
+                continue
+            if text == own or text in self.book.generic_names or not (
+                    text[:1].isupper() or self._is_name(text, own) or _NAME_CHARS.search(text)
+                    or (k + 1 < sent.end and words[k + 1] == "-" and not doc[k].whitespace_)):
                 break
-            names.append(self._canonical_baseline(text, own) or text)
+            first = k
             last = k = k + 1
             while k < sent.end and not doc[k - 1].whitespace_ and words[k] not in PUNCT_STOPS:
-                k += 1  # a name glued to its version or suffix ("FlashAttention-2")
+                k += 1  # a name glued to its version or suffix ("FlashAttention-2", "ZeRO-Offload")
                 last = k
+            whole = _MODIFIER_SUFFIX.sub("", doc[first:last].text)  # "Triton-based implementations"
+            names.append(self.book.baseline_names.canonical_in(whole) if self._known_whole(whole) else whole)
         return (last, names) if names else None
+
+    def _known_whole(self, text: str) -> bool:
+        """Whether the lexicon knows all of `text` (not just a prefix: 'ZeRO' of an unknown 'ZeRO-X')."""
+        hits = self.book.baseline_names.find(text)
+        return bool(hits) and hits[0].start == 0 and hits[0].end >= len(text.rstrip("s"))
 
     def _appositive_names(self, doc, words, sent, end: int, own: str) -> list[str]:
         """'its state-of-the-art counterpart, Gavel' / 'systems, DeepSpeed and FlexMoE,': names in apposition."""
@@ -185,11 +211,23 @@ class BaselineReader:
         return []
 
     def _names_in(self, phrase: str, own: str) -> list[str]:
-        known = [h.canonical for h in self.book.baseline_names.find(phrase)]
-        if known:
-            return list(dict.fromkeys(known))
-        unknown = self._canonical_baseline(phrase, own)
-        return [unknown] if unknown else []
+        """The systems a phrase names: known ones (canonical) and, beside them, unknown names
+        ('PyTorch, TorchRec, HugeCTR, and OneFlow'), in the order written."""
+        hits = self.book.baseline_names.find(phrase)
+        if not hits:
+            unknown = self._canonical_baseline(phrase, own)
+            return [unknown] if unknown else []
+        spans = [(h.start, h.end) for h in hits]
+        found = [(h.start, h.canonical) for h in hits]
+        for m in _WORD.finditer(phrase):
+            token = m.group()
+            if any(s <= m.start() < e for s, e in spans) or token == own or token in self.book.generic_names:
+                continue
+            if any(phrase[e:m.start()] == " " or phrase[m.end():s] == " " for s, e in spans):
+                continue  # part of the known name's item: "PyTorch DataLoader", "W4Ax Atom-g128"
+            if NAMED_TOKEN.match(token) and phrase[m.end():m.end() + 2] not in ("'s", "’s"):
+                found.append((m.start(), token))
+        return list(dict.fromkeys(name for _, name in sorted(found)))
 
     def _is_name(self, token: str, own: str) -> bool:
         if token == own:
@@ -283,13 +321,28 @@ class BaselineReader:
         """'the prior best method (QuEST)', 'the PyTorch baseline': names given to a generic baseline."""
         out = []
         for m in self._named_head.finditer(text) if "(" in text else ():
-            name = self._canonical_baseline(m.group(1), own)
-            if name:
-                out.append(name)
+            out += self._listed_names(m.group(2), own, acronyms=m.group(1).lower() in _NAMING_HEADS)
         for m in _NAMED_IMPLEMENTATION.finditer(text) if ("baseline" in text or "implementation" in text) else ():
             if self._is_name(m.group(1), own):
                 out.append(self._canonical_baseline(m.group(1), own) or m.group(1))
         return out
+
+    def _listed_names(self, inner: str, own: str, acronyms: bool) -> list[str]:
+        """'(QuEST)', '(FIFO, SJF, Shortest, Shortest-GPU)', '(cuDNN and official library)': the names in a
+        parenthesis after a baseline head. All-capital items only after 'baselines'/'policies' and the
+        like: after 'methods' they are mostly abbreviations being defined ('(CTDG and DTDG)')."""
+        names = []
+        for item in re.split(r"\s*(?:,|;|\band\b|\bor\b)\s*", inner):
+            item = item.strip()
+            if not item or " " in item and not self.book.baseline_names.canonical_in(item):
+                continue  # "official library": words, not a name
+            known = self.book.baseline_names.canonical_in(item)
+            if known:
+                names.append(known)
+            elif item != own and item not in self.book.generic_names and _LISTED_NAME.match(item) \
+                    and (acronyms or not item.isupper()):
+                names.append(item)
+        return names
 
     def introduced_system(self, text: str) -> str:
         called = _CALLED.search(text)
