@@ -172,6 +172,8 @@ class BaselineReader:
             if text in _VENDORS and k + 1 < sent.end:
                 k += 1  # "like NVIDIA cuda-checkpoint"
                 continue
+            if words[k] in PUNCT_STOPS or not any(ch.isalpha() for ch in text):
+                break
             if text == own or text in self.book.generic_names or not (
                     text[:1].isupper() or self._is_name(text, own) or _NAME_CHARS.search(text)
                     or (k + 1 < sent.end and words[k + 1] == "-" and not doc[k].whitespace_)):
@@ -305,6 +307,33 @@ class BaselineReader:
             if owner is None or same_metric(owner):
                 return name
         return None
+
+    def share_of_reference(self, doc, words, sent, results: list[Mention]) -> None:
+        """'50% to 72% of optimal throughput', '75% of the decoding speed of a fully GPU-cached deployment':
+        a share of a reference level compares with that reference and moves nothing (no direction)."""
+        for m in results:
+            k = m.end
+            if m.unit != "%" or k + 1 >= sent.end or words[k] != "of":
+                continue
+            k += 1 + (words[k + 1] in {"the", "a", "an", "its", "their"})
+            if k < sent.end and words[k] in self.book.reference_words:
+                start = k
+            else:
+                hit = next(((j, h) for j in range(k, min(k + 3, sent.end))
+                            if (h := self.book.metrics.starting_at(words, j))), None)
+                if hit is None:
+                    continue
+                j = hit[0] + len(hit[1][0])
+                if j >= sent.end or words[j] != "of":
+                    continue
+                start = j + 1 + (j + 1 < sent.end and words[j + 1] in {"the", "a", "an"})
+            end = start
+            while end < sent.end and end - start < 8 and words[end] not in PUNCT_STOPS \
+                    and not (words[end] in self.book.b_stops and doc[end - 1].whitespace_):
+                end += 1
+            if end > start:
+                m.direction = None
+                m.baseline = _strip_determiner(doc[start:end].text)
 
     @staticmethod
     def respectively(words, groups: list[list[Mention]], cues) -> None:

@@ -40,6 +40,7 @@ class Cuebook:
         self.result_cues = set(cues.result_cues)
         self.range_words = set(cues.range_words)
         self.determiners = set(cues.determiners)
+        self.reference_words = set(cues.reference_words)
         self.generic_names = set(cues.generic_names)
         self.hardware = Lexicon(rules.hardware, vendor_prefix=True)
         self.baseline_names = Lexicon(rules.baselines, plural=False)

@@ -102,6 +102,7 @@ class Extractor:
                 for m in group:
                     m.baseline = self.baselines.pick(words, m, group, results, cues)
             self.baselines.respectively(words[sent.start:sent.end], groups, cues)
+            self.baselines.share_of_reference(doc, words, sent, results)
         named.extend(self.baselines.named_in_parentheses(norm.text, system))
         quantities = tuple(self._record(paper, norm, doc, i, m) for i, m in enumerate(mentions))
         paper = replace(paper, hardware=hardware, hardware_counts=counts, system=system)

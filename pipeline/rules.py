@@ -167,6 +167,7 @@ class Cues(_Strict):
     result_cues: list[str]
     range_words: list[str]
     determiners: list[str]
+    reference_words: list[str] = Field(default_factory=list)
     generic_names: list[str]
     system_intro_verbs: list[str]
     baseline_heads: list[str]

@@ -631,6 +631,11 @@ ROWS = [
         r"baselines on a single workstation, while remaining within $\approx5\%$ when features fit in memory.",
         [c(12, 30, direction=DOWN, qualifier="approx"), c(5, unit=PCT, qualifier="at_most")],
         "qualifier-bound-over-approx-atlas"),
+    # e01 NanoFlow: a share of a reference level has no direction (its baseline: the reference)
+    row("NanoFlow",
+        "With practical workloads, NanoFlow provides 1.91x throughput boost compared to state-of-the-art serving "
+        "systems achieving 50% to 72% of optimal throughput across popular models.",
+        [c(1.91, direction=UP), c(50, 72, unit=PCT)], "share-of-optimal-nanoflow"),
     # e29 GreenLLM: "additional" violations go up
     row("GreenLLM",
         "GreenLLM reduces total energy by up to 34 percent versus the default DVFS baseline, with no loss of "
@@ -883,6 +888,10 @@ BASELINES = [
     pytest.param("Experimental results show that LiquidGEMM achieves up to 2.90x speedup over state-of-the-art W4A8 "
                  "kernels and up to 4.94x end-to-end system-level speedup.",
                  [(2.90, "state-of-the-art W4A8 kernels"), (4.94, None)], id="own-metric-liquidgemm"),
+    # blind set C, c21 OD-MoE: "N% of the <metric> of <reference>"
+    pytest.param("OD-MoE delivers approximately 75% of the decoding speed of a fully GPU-cached MoE deployment while "
+                 "using only 1/3 of the GPU memory.", [(75, "fully GPU-cached MoE deployment")],
+                 id="share-of-the-metric-of-odmoe"),
     # blind set C, c11 FACT: the "(vs. X: N)" aside is no baseline of the number before it
     pytest.param("On Level 3 transformer blocks against PyTorch eager baseline, FACT achieves 2.03x speedup on "
                  "MiniGPT (vs. Inductor: 1.89x, TensorRT: 1.85x).", [(2.03, "PyTorch")],
