@@ -28,7 +28,7 @@ from pathlib import Path
 from .errors import ClaimscopeError
 from .records import Paper
 from .rules import Rules
-from .stream import REBUILD_EVERY, ChunkResult, ChunkWorker
+from .stream import ChunkResult, ChunkWorker
 
 # Papers per task: small enough that two workers finish together, big enough that a task's overhead
 # (a few ms) is nothing beside its work (about 2 ms a paper).
@@ -42,7 +42,7 @@ _worker_state: dict[str, ChunkWorker] = {}  # on a worker: rules key -> its pipe
 
 def run(pieces: Iterable[tuple[list[Paper], tuple]], rules: Rules, rules_dir: str | Path, *, strict: bool,
         time_limit: float | None, debug: bool, scheduler: str | None = None, workers: int | None = None,
-        partition_size: int = PARTITION_SIZE, rebuild_every: int | None = REBUILD_EVERY) -> Iterator[ChunkResult]:
+        partition_size: int = PARTITION_SIZE) -> Iterator[ChunkResult]:
     """Results of the chunks in input order, computed on a Dask cluster: the one at `scheduler`, or a
     LocalCluster of `workers` processes (default: one per core) started here and closed at the end."""
     client, cluster = _connect(scheduler, workers)
@@ -55,7 +55,7 @@ def run(pieces: Iterable[tuple[list[Paper], tuple]], rules: Rules, rules_dir: st
         in_flight = 0
         for chunk, read_problems in pieces:
             futures = [client.submit(run_partition, chunk[i:i + partition_size], shared_rules, key, strict, time_limit,
-                                     debug, rebuild_every, pure=False)
+                                     debug, pure=False)
                        for i in range(0, len(chunk), partition_size)]
             pending.append((read_problems, futures))
             in_flight += len(futures)
@@ -77,12 +77,12 @@ def _gathered(client, read_problems: tuple, futures: list) -> ChunkResult:
 
 
 def run_partition(papers: list[Paper], rules: Rules, key: str, strict: bool, time_limit: float | None,
-                  debug: bool, rebuild_every: int | None) -> ChunkResult:
+                  debug: bool) -> ChunkResult:
     """On a worker: extract + normalize a partition with this process's pipeline (built on first use)."""
     worker = _worker_state.get(key)
     if worker is None:
         _worker_state.clear()  # one pipeline per worker process: a new rules set replaces the old
-        worker = _worker_state[key] = ChunkWorker(rules, rebuild_every)
+        worker = _worker_state[key] = ChunkWorker(rules)
     return worker.run(papers, strict=strict, time_limit=time_limit, debug=debug)
 
 

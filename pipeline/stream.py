@@ -3,7 +3,8 @@ and appended to the tables (one Parquet row group per chunk), so memory does not
 
 The run holds one chunk of papers and its rows (a few in flight with the Dask engine), the ids met so
 far (to keep them unique), and the first few warnings of each stage; rejects go to anonymous
-temporary files as they come. Tables are written to temporary files and renamed when the run ends;
+temporary files as they come, and each chunk's new word forms leave spaCy's vocabulary with it
+(a memory zone). Tables are written to temporary files and renamed when the run ends;
 a run that fails leaves the previous tables as they were and no temporary file.
 
 Every step after reading is per paper (extract runs each paper alone; claim ids count within a paper),
@@ -34,9 +35,6 @@ from .records import CLAIM_COLUMNS, PAPER_COLUMNS, QUANTITY_COLUMNS, Claim, Pape
 from .rules import Rules
 
 DEFAULT_CHUNK_SIZE = 2_000
-# spaCy's vocabulary and tokenizer cache grow with every new word form; a fresh pipeline after this many
-# papers keeps a long run's memory flat (building one takes about a second).
-REBUILD_EVERY = 50_000
 STAGES = ("ingest", "extract", "normalize")
 WARNINGS_SHOWN = 20
 TABLES = {"papers": (Paper, PAPER_COLUMNS), "claims": (Claim, CLAIM_COLUMNS),
@@ -76,24 +74,16 @@ class ChunkResult:
 
 class ChunkWorker:
     """The per-process state of extraction: one Extractor and one unit registry, built from the rules
-    once and reused for every chunk (rebuilt after `rebuild_every` papers, see REBUILD_EVERY)."""
+    once and reused for every chunk. Each chunk runs in a spaCy memory zone, so the word forms of its
+    abstracts do not pile up in the vocabulary over a long run."""
 
-    def __init__(self, rules: Rules, rebuild_every: int | None = REBUILD_EVERY):
+    def __init__(self, rules: Rules):
+        from .extract import Extractor
         from .units import UnitRegistry
 
-        self.rules, self.rebuild_every = rules, rebuild_every
+        self.rules = rules
         self.registry = UnitRegistry.from_rules(rules)
-        self._extractor = None
-        self._papers_seen = 0
-
-    @property
-    def extractor(self):
-        from .extract import Extractor
-
-        if self._extractor is None or (self.rebuild_every and self._papers_seen >= self.rebuild_every):
-            self._extractor, self._papers_seen = None, 0  # let the old one go before the new one is built
-            self._extractor = Extractor(self.rules)
-        return self._extractor
+        self.extractor = Extractor(rules)
 
     def run(self, papers: list[Paper], *, strict: bool, time_limit: float | None, debug: bool) -> ChunkResult:
         from . import stages
@@ -101,12 +91,19 @@ class ChunkWorker:
         if not papers:
             return ChunkResult()
         problems = Problems(strict=strict)
-        papers, quantities = stages.extract(papers, self.rules, problems, time_limit=time_limit, debug=debug,
-                                            extractor=self.extractor)
-        self._papers_seen += len(papers)
+        with _memory_zone(self.extractor):
+            papers, quantities = stages.extract(papers, self.rules, problems, time_limit=time_limit, debug=debug,
+                                                extractor=self.extractor)
         extracted = problems.drain()
         papers, claims = stages.normalize(papers, quantities, self.rules, problems, registry=self.registry)
         return ChunkResult.of(papers, claims, quantities, {"extract": extracted, "normalize": problems.drain()})
+
+
+def _memory_zone(extractor):
+    """spaCy's memory zone around a chunk: the strings and lexemes its abstracts add to the vocabulary
+    are dropped when the chunk is done (results are plain records by then)."""
+    zone = getattr(extractor.nlp, "memory_zone", None)
+    return zone() if zone is not None else contextlib.nullcontext()
 
 
 def chunks(papers: Iterator[Paper], size: int, problems: Problems) -> Iterator[tuple[list[Paper], tuple]]:
@@ -124,10 +121,9 @@ def chunks(papers: Iterator[Paper], size: int, problems: Problems) -> Iterator[t
 
 
 def run_single(stream: Iterable[tuple[list[Paper], tuple]], rules: Rules, *, strict: bool,
-               time_limit: float | None, debug: bool, rebuild_every: int | None = REBUILD_EVERY
-               ) -> Iterator[ChunkResult]:
+               time_limit: float | None, debug: bool) -> Iterator[ChunkResult]:
     """The single-process engine: each chunk in turn, in this process."""
-    worker = ChunkWorker(rules, rebuild_every)
+    worker = ChunkWorker(rules)
     for chunk, read_problems in stream:
         result = worker.run(chunk, strict=strict, time_limit=time_limit, debug=debug)
         result.problems["ingest"] = read_problems
@@ -201,8 +197,7 @@ class Summary:
 def extract_to(inputs: list[str], out: str | Path, rules_dir: str | Path, *, strict: bool = False,
                time_limit: float | None = None, debug: bool = False, chunk_size: int = DEFAULT_CHUNK_SIZE,
                categories: Iterable[str] | None = None, engine: str = "single", scheduler: str | None = None,
-               workers: int | None = None, progress: bool | None = None,
-               rebuild_every: int | None = REBUILD_EVERY) -> Summary:
+               workers: int | None = None, progress: bool | None = None) -> Summary:
     """ingest → extract → normalize over `inputs`, chunk by chunk, into OUT/{papers,claims,quantities}
     (.parquet, .csv) and OUT/rejects.jsonl. Every input is checked and the rules loaded before OUT is
     touched, so an unreadable input or a broken rule writes nothing."""
@@ -217,13 +212,12 @@ def extract_to(inputs: list[str], out: str | Path, rules_dir: str | Path, *, str
     rules = load_rules(rules_dir)
     pieces = chunks(papers, chunk_size, problems)
     if engine == "single":
-        results = run_single(pieces, rules, strict=strict, time_limit=time_limit, debug=debug,
-                             rebuild_every=rebuild_every)
+        results = run_single(pieces, rules, strict=strict, time_limit=time_limit, debug=debug)
     elif engine == "dask":
         from . import engine_dask
 
         results = engine_dask.run(pieces, rules, rules_dir, strict=strict, time_limit=time_limit, debug=debug,
-                                  scheduler=scheduler, workers=workers, rebuild_every=rebuild_every)
+                                  scheduler=scheduler, workers=workers)
     else:
         raise ValueError(f"unknown engine {engine!r} (single or dask)")
 

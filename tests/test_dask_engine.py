@@ -121,15 +121,15 @@ def test_when_a_worker_runs_partitions_then_its_pipeline_is_built_once_per_rules
     papers = read_inputs([str(corpus_path)])[:3]
     key = engine_dask.rules_key(REPO / "rules")
     engine_dask._worker_state.clear()
-    first = engine_dask.run_partition(papers[:2], rules, key, False, 10.0, False, None)
+    first = engine_dask.run_partition(papers[:2], rules, key, False, 10.0, False)
     built = engine_dask._worker_state[key]
-    second = engine_dask.run_partition(papers[2:], rules, key, False, 10.0, False, None)
+    second = engine_dask.run_partition(papers[2:], rules, key, False, 10.0, False)
     assert engine_dask._worker_state[key] is built and built.extractor is built.extractor
     assert [row[0] for row in first.rows["papers"] + second.rows["papers"]] == [p.paper_id for p in papers]
     plain = (str, int, float, bool, list, type(None))
     for rows in first.rows.values():  # plain rows of plain values travel back, never a spaCy object
         assert all(type(row) is tuple and all(isinstance(v, plain) for v in row) for row in rows)
     assert first.rows["claims"] and first.rows["quantities"]
-    engine_dask.run_partition(papers[:1], rules, "another@rules", False, 10.0, False, None)
+    engine_dask.run_partition(papers[:1], rules, "another@rules", False, 10.0, False)
     assert list(engine_dask._worker_state) == ["another@rules"]
     engine_dask._worker_state.clear()
