@@ -72,7 +72,8 @@ class AttributeReader:
         for a, b in zip(results, results[1:]):
             if a.qualifier is None or b.qualifier is not None or a.unit != b.unit or ")" in words[a.end:b.start]:
                 continue  # an aside "(up to 5.05x)" bounds only itself
-            if not a.extra.get("carried_qualifier") and self._left_qualifier(words, sent, a, number_ends) != a.qualifier:
+            written_left = self._left_qualifier(words, sent, a, number_ends) == a.qualifier
+            if not (written_left or a.extra.get("carried_qualifier")):
                 continue
             between = words[a.end:b.start]
             if not between or len(between) > 12 or between[-1] not in {"and", ","}:
@@ -82,7 +83,8 @@ class AttributeReader:
                 continue
             after = words[b.end] if b.end < sent.end else "."
             following = words[b.end + 1] if b.end + 1 < sent.end else ""
-            if after in _SAME_METRIC_AFTER or after in PUNCT_STOPS or (after in self.book.d_after and following == "than"):
+            compared = after in self.book.d_after and following == "than"  # "7.6× higher than Y"
+            if after in _SAME_METRIC_AFTER or after in PUNCT_STOPS or compared:
                 b.qualifier = a.qualifier
                 b.extra["carried_qualifier"] = True
 
@@ -196,7 +198,8 @@ class AttributeReader:
         """'TTFT by 70%, End-to-End latency by 41% and per-token energy by 22%': parallel 'X by N' items."""
         between = words[previous.end:m.start]
         return len(between) <= 10 and between[0] in {",", "and"} and not any(
-            w in {";", ":", "while", "with"} or _cue(words, k, self.book.d_before) for k, w in enumerate(between, previous.end))
+            w in {";", ":", "while", "with"} or _cue(words, k, self.book.d_before)
+            for k, w in enumerate(between, previous.end))
 
     def _continues(self, words, previous: Mention, m: Mention) -> bool:
         """Whether m goes on the sentence of `previous` with 'and' and no verb of its own between."""

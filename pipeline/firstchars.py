@@ -8,7 +8,7 @@ with anything", and the rule is always run.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 from re import _constants as C  # noqa: N812  (the stdlib's own names for parsed regex nodes)
 from re import _parser
@@ -16,7 +16,7 @@ from re import _parser
 _MAX_RANGE = 2_000  # a character range wider than this is not spelled out: the rule just runs
 
 
-@lru_cache(maxsize=None)
+@cache
 def first_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
     """Every character a non-empty match of `pattern` can begin with, or None when unknown."""
     try:

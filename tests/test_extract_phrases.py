@@ -686,8 +686,9 @@ XFAIL = {
                           "a bare score such as perplexity is a quantity claim with unit ''",
     "abs-flops-fa3": "'(75% utilization)' restating the 'up to 740 TFLOPs/s' peak does not inherit the up_to "
                      "qualifier",
-    "quadruples-bird": "'their joint removal costs 3.6 pp' gets direction increase ('costs' is not a decrease cue), and "
-                       "the end value of '(σ: 1.14 → 4.38)' stays setup ('bare-number') instead of a bare-score result",
+    "quadruples-bird": "'their joint removal costs 3.6 pp' gets direction increase ('costs' is not a decrease cue), "
+                       "and the end value of '(σ: 1.14 → 4.38)' stays setup ('bare-number') instead of a bare-score "
+                       "result",
     "percent-word-heartvit": "'4.7 percent recovery' (accuracy recovered after fine-tuning) gets no direction: "
                              "'recovery' is not an increase cue",
 }

@@ -2,7 +2,6 @@
 skips has no match in the text."""
 from __future__ import annotations
 
-import re
 
 import pytest
 from hypothesis import given, settings
