@@ -306,16 +306,17 @@ def test_when_chunks_are_small_then_rejects_keep_input_order(chunked):
                                                                       ("mixed.jsonl", 18)]
 
 
-def test_when_chunks_run_in_memory_zones_then_their_word_forms_leave_the_vocabulary(rules, mixed_inputs):
+def test_when_chunks_follow_each_other_then_one_pipeline_serves_them_all(rules, mixed_inputs):
     from pipeline.ingest import read_inputs
     from pipeline.stream import ChunkWorker
 
     worker = ChunkWorker(rules)
+    extractor = worker.extractor
     papers = read_inputs(mixed_inputs, Problems())
-    worker.run(papers[:20], strict=False, time_limit=10.0, debug=False)
-    strings = len(worker.extractor.nlp.vocab.strings)
-    worker.run(papers[20:], strict=False, time_limit=10.0, debug=False)
-    assert len(worker.extractor.nlp.vocab.strings) == strings
+    first = worker.run(papers[:20], strict=False, time_limit=10.0, debug=False)
+    second = worker.run(papers[20:], strict=False, time_limit=10.0, debug=False)
+    assert worker.extractor is extractor
+    assert len(first.rows["papers"]) + len(second.rows["papers"]) == len(papers)
 
 
 # --- progress bar -----------------------------------------------------------------------------------
