@@ -78,6 +78,8 @@ class Extractor:
                 self.roles.judge(doc, words, sent, m, hw_starts, system)
                 if index < first_own and m.role == "result":
                     m.set_role("motivation", "background before the paper introduces its own work")
+                elif m.role == "result" and self.roles.about_the_baselines(words, sent, system):
+                    m.set_role("setup", "a figure of the compared systems ('Static baselines achieve ...')")
             self.roles.share_setup(words, in_sent)
             groups = self.attributes.groups(words, [m for m in in_sent if m.role == "result"])
             previous = None

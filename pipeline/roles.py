@@ -112,6 +112,16 @@ class RoleJudge:
                     and all(w in {"and", "or", ","} for w in words[a.end:b.start]):
                 a.set_role("setup", f"coordinated with a setup quantity ({b.role_reason})")
 
+    _BASELINE_SUBJECTS = {"baseline", "baselines", "existing", "prior", "previous", "conventional", "traditional"}
+
+    def about_the_baselines(self, words, sent, system: str) -> bool:
+        """'Static baselines (FIFO, ...) achieve 45–67% utilization': a sentence that opens with the compared
+        systems as its subject (in its first three words) and never speaks of the paper's own work."""
+        end = min(sent.start + 3, sent.end)
+        head = words[sent.start:end]
+        return any(w in self._BASELINE_SUBJECTS for w in head) and not self.introduces(words, sent, system) \
+            and not self.book.b_cues.first_positions(words, sent.start, end)  # "Compared to baselines, ..."
+
     _OWN_WORK = {"we", "our", "ours", "us"}
     _OWN_WORK_PHRASES = ("this paper", "this work", "this article", "this study", "the proposed", "this system")
 

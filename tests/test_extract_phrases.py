@@ -707,6 +707,10 @@ def _params():
 # sentence holds no result at all.
 # --------------------------------------------------------------------------------------------------
 NEGATIVE = [
+    # blind set E, e15: a sentence whose subject is the compared systems reports their figures
+    pytest.param("Static baselines (FIFO, SJF, Shortest, Shortest-GPU) achieve 45–67% GPU utilization and "
+                 "12.5–18.3 jobs per hour and experience severe starvation, with as many as 156 jobs waiting longer "
+                 "than 30 minutes.", ["45–67%", "12.5–18.3 jobs per hour", "30 minutes"], id="baselines-as-subject"),
     # blind set D, d10 SkyNomad: background stated before the paper speaks of its own work
     pytest.param("Spot instances offer 3-10x lower cost than on-demand instances, but their unpredictable "
                  "availability makes meeting deadlines difficult. We present SkyNomad, which achieves 1.25-3.96x cost "
