@@ -51,9 +51,11 @@ class AttributeReader:
         """`number_ends`: where the sentence's numbers end, so a qualifier right after one ('2.2% geometric
         mean using 10×') is that number's and not read again as the next number's left qualifier."""
         for m in group:
-            q = self._left_qualifier(words, sent, m, number_ends) or self._right_qualifier(words, sent, m)
+            left = self._left_qualifier(words, sent, m, number_ends)
+            q = left or self._right_qualifier(words, sent, m)
             if q:
                 m.qualifier, m.own_qualifier = q, True
+                m.extra["qualifier_before"] = bool(left)  # written on its left: it may bound a list
         shared = next((m.qualifier for m in group if m.own_qualifier), None)
         if len(group) > 1:
             first_left = self._left_qualifier(words, sent, group[0], number_ends)
@@ -64,7 +66,7 @@ class AttributeReader:
         elif shared:
             group[0].qualifier = shared
 
-    def carry_left_qualifier(self, words, sent, results: list[Mention], number_ends: frozenset[int]) -> None:
+    def carry_left_qualifier(self, words, sent, results: list[Mention]) -> None:
         """'up to 168x for reduce-scatter, 33x for all-gather and 10x for all-reduce', 'up to 3.9× higher
         write throughput than X and 7.6× higher than Y': a list of values of one metric under one 'up to'.
         The next value shares the qualifier written before the first only when it names no metric of
@@ -72,14 +74,12 @@ class AttributeReader:
         for a, b in zip(results, results[1:]):
             if a.qualifier is None or b.qualifier is not None or a.unit != b.unit or ")" in words[a.end:b.start]:
                 continue  # an aside "(up to 5.05x)" bounds only itself
-            written_left = self._left_qualifier(words, sent, a, number_ends) == a.qualifier
-            if not (written_left or a.extra.get("carried_qualifier")):
+            if not (a.extra.get("qualifier_before") or a.extra.get("carried_qualifier")):
                 continue
             between = words[a.end:b.start]
             if not between or len(between) > 12 or between[-1] not in {"and", ","}:
                 continue
-            if any(w == "by" or w in {";", ":", "."} or _cue(words, k, self.book.d_before)
-                   for k, w in enumerate(between, a.end)):
+            if not self._no_verb_between(words, a.end, b.start, {"by", ";", ":", "."}):
                 continue
             after = words[b.end] if b.end < sent.end else "."
             following = words[b.end + 1] if b.end + 1 < sent.end else ""
@@ -194,17 +194,20 @@ class AttributeReader:
             for m, metric in zip(group, found):
                 m.extra["respective_metric"] = metric
 
+    def _no_verb_between(self, words, start: int, end: int, stops: set[str]) -> bool:
+        """No direction verb and none of `stops` in words[start:end]: the later number is linked to the
+        earlier one without a clause or change of its own."""
+        return not any(w in stops or _cue(words, k, self.book.d_before) for k, w in enumerate(words[start:end], start))
+
     def _by_list(self, words, previous: Mention, m: Mention) -> bool:
         """'TTFT by 70%, End-to-End latency by 41% and per-token energy by 22%': parallel 'X by N' items."""
         between = words[previous.end:m.start]
-        return len(between) <= 10 and between[0] in {",", "and"} and not any(
-            w in {";", ":", "while", "with"} or _cue(words, k, self.book.d_before)
-            for k, w in enumerate(between, previous.end))
+        return len(between) <= 10 and between[0] in {",", "and"} \
+            and self._no_verb_between(words, previous.end, m.start, {";", ":", "while", "with"})
 
     def _continues(self, words, previous: Mention, m: Mention) -> bool:
         """Whether m goes on the sentence of `previous` with 'and' and no verb of its own between."""
-        between = words[previous.end:m.start]
-        return "and" in between and not any(w in self.book.d_before or w in {";", ":"} for w in between)
+        return "and" in words[previous.end:m.start] and self._no_verb_between(words, previous.end, m.start, {";", ":"})
 
     def _metric_after(self, words, sent, m: Mention):
         """The metric noun phrase after a number, up to a clause or preposition ('19.9% under a latency

@@ -23,10 +23,10 @@ SYSTEM_NAME = re.compile(r"^(?=.*[A-Za-z])(?:[A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9
 NAMED_TOKEN = re.compile(r"^(?![A-Z0-9]{2,}s$)(?=[A-Za-z0-9]*[a-z])"
                          r"(?:[A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9]*|[a-z]+[A-Z][A-Za-z0-9]*)(?:-[A-Z0-9][A-Za-z0-9]*)*$")
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z0-9\-+.#]*[A-Za-z0-9+#]")
+# a word of a baseline phrase that may be a name: "TensorRT-LLM", "C++", "FSDP"
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9\-+.#]*[A-Za-z0-9+#]|[A-Z]{2,}")
 _EXAMPLE_OPENERS = {"including", "like"}
 _MODIFIER_SUFFIX = re.compile(r"-(?:based|style|like|powered|enabled|backed|specific)$")
-_VENDORS = {"NVIDIA", "Nvidia", "AMD", "Intel", "Google", "Meta", "Microsoft", "Amazon", "AWS", "Alibaba", "Huawei"}
 _NAME_CHARS = re.compile(r"[A-Z0-9.+#]")  # "llama.cpp", "cuda-checkpoint" (with its hyphen), "vLLM"
 _NAMING_HEADS = {"baseline", "baselines", "policy", "policies", "scheduler", "schedulers"}
 _LISTED_NAME = re.compile(r"^(?:[A-Z][A-Za-z0-9]*|[a-z]+[A-Z][A-Za-z0-9]*)(?:[-.][A-Za-z0-9]+)*$")
@@ -172,7 +172,7 @@ class BaselineReader:
             if words[k] in {",", "and", "or"}:
                 k += 1
                 continue
-            if text in _VENDORS and k + 1 < sent.end:
+            if text.lower() in self.book.vendors and k + 1 < sent.end:
                 k += 1  # "like NVIDIA cuda-checkpoint"
                 continue
             if words[k] in PUNCT_STOPS or not any(ch.isalpha() for ch in text):
@@ -264,7 +264,7 @@ class BaselineReader:
         known = self.book.baseline_names.canonical_in(phrase)
         if known:
             return known
-        for found in re.finditer(r"[A-Za-z][A-Za-z0-9\-+.#]*[A-Za-z0-9+#]|[A-Z]{2,}", phrase):
+        for found in _WORD.finditer(phrase):
             token = found.group()
             if phrase[found.end():found.end() + 2] in ("'s", "’s"):
                 continue  # "CompanyX's current strategy": the strategy, not a named system

@@ -35,6 +35,9 @@ class Cuebook:
         self.role_sentence = PhraseTable.build(tok, [(p, r) for r in cues.roles if r.scope == "sentence"
                                                      for p in r.phrases])
         self.self_reference = PhraseTable.build(tok, [(p, True) for p in cues.self_reference])
+        self.own_work = PhraseTable.build(tok, [(p, True) for p in cues.own_work])
+        # company words written before a product name ("like NVIDIA cuda-checkpoint"), from hardware.yml
+        self.vendors = {e.vendor.lower() for e in rules.hardware if e.vendor and " " not in e.vendor}
         self.metrics = PhraseTable.build(tok, [(t, m) for m in rules.metrics for t in m.terms])
         self.coordinators = set(cues.coordinators)
         self.result_cues = set(cues.result_cues)

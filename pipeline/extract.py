@@ -69,8 +69,10 @@ class Extractor:
         sents = sentences(doc)
         # Sentences before the first that speaks of the paper's own work are background; an abstract
         # that never does ("FlashX is ... FlashX achieves 2×") has none.
-        first_own = next((k for k, s in enumerate(sents) if self.roles.introduces(words, s, system)), 0)
+        own = [self.roles.introduces(words, s, system) for s in sents]
+        first_own = own.index(True) if True in own else 0
         for index, sent in enumerate(sents):
+            of_baselines = not own[index] and self.roles.about_the_baselines(words, sent)
             in_sent = [m for m in mentions if sent.start <= m.start < sent.end]
             for m in in_sent:
                 m.extra["sentence"] = (sent.start_char, sent.end_char)
@@ -78,7 +80,7 @@ class Extractor:
                 self.roles.judge(doc, words, sent, m, hw_starts, system)
                 if index < first_own and m.role == "result":
                     m.set_role("motivation", "background before the paper introduces its own work")
-                elif m.role == "result" and self.roles.about_the_baselines(words, sent, system):
+                elif m.role == "result" and of_baselines:
                     m.set_role("setup", "a figure of the compared systems ('Static baselines achieve ...')")
             self.roles.share_setup(words, in_sent)
             groups = self.attributes.groups(words, [m for m in in_sent if m.role == "result"])
@@ -98,7 +100,7 @@ class Extractor:
             groups = [g for g in ([m for m in g if m.role == "result"] for g in groups) if g]
             results = [m for g in groups for m in g]
             self.attributes.inherit_restated(words, results)
-            self.attributes.carry_left_qualifier(words, sent, results, number_ends)
+            self.attributes.carry_left_qualifier(words, sent, results)
             cues = self.baselines.cues_of_sentence(doc, words, sent, results, groups, named, system)
             for group in groups:
                 for m in group:

@@ -114,24 +114,18 @@ class RoleJudge:
 
     _BASELINE_SUBJECTS = {"baseline", "baselines", "existing", "prior", "previous", "conventional", "traditional"}
 
-    def about_the_baselines(self, words, sent, system: str) -> bool:
+    def about_the_baselines(self, words, sent) -> bool:
         """'Static baselines (FIFO, ...) achieve 45–67% utilization': a sentence that opens with the compared
-        systems as its subject (in its first three words) and never speaks of the paper's own work."""
+        systems as its subject (in its first three words). The caller checks that it never speaks of the
+        paper's own work (`introduces`)."""
         end = min(sent.start + 3, sent.end)
-        head = words[sent.start:end]
-        return any(w in self._BASELINE_SUBJECTS for w in head) and not self.introduces(words, sent, system) \
+        return any(w in self._BASELINE_SUBJECTS for w in words[sent.start:end]) \
             and not self.book.b_cues.first_positions(words, sent.start, end)  # "Compared to baselines, ..."
 
-    _OWN_WORK = {"we", "our", "ours", "us"}
-    _OWN_WORK_PHRASES = ("this paper", "this work", "this article", "this study", "the proposed", "this system")
-
     def introduces(self, words, sent, system: str) -> bool:
-        """Whether the sentence speaks of the paper's own work: 'we', 'our', 'this paper', or its system."""
-        window = words[sent.start:sent.end]
-        if any(w in self._OWN_WORK for w in window):
-            return True
-        joined = " ".join(window)
-        return any(p in joined for p in self._OWN_WORK_PHRASES) or (bool(system) and system.lower() in window)
+        """Whether the sentence speaks of the paper's own work: own_work words of cues.yml, or its system."""
+        return self.book.own_work.any_in(words, sent.start, sent.end) \
+            or (bool(system) and system.lower() in words[sent.start:sent.end])
 
     def _self_referring(self, words, sent, system: str) -> bool:
         if system and system.lower() in sent.text.lower():

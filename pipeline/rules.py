@@ -164,6 +164,7 @@ class Cues(_Strict):
     directions: list[DirectionCue]
     roles: list[RoleCue]
     self_reference: list[str]
+    own_work: list[str] = Field(default_factory=list)
     result_cues: list[str]
     range_words: list[str]
     determiners: list[str]
