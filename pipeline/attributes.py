@@ -14,11 +14,6 @@ from .mentions import Mention
 
 # "reduces latency by 4.7x and improves SLO attainment": what follows "and" is another claim's
 _CLAUSE_JOINERS = {"and", "or", "while", "but", "whereas"}
-# "48% lower latency with over 60% hit rate": what a with-phrase states is no part of the change before it
-_ASIDE_OPENERS = {"with", "without"}
-_TIME_FAMILIES = {"latency", "training time"}
-# after a value, a word that opens a condition, not a metric of its own ("33x for all-gather")
-_SAME_METRIC_AFTER = {"for", "on", "in", "at", "across", "under", "over", "when", "than", "with"}
 _METRIC_PREPOSITIONS = {"in", "of", "for"}
 
 
@@ -84,7 +79,7 @@ class AttributeReader:
             after = words[b.end] if b.end < sent.end else "."
             following = words[b.end + 1] if b.end + 1 < sent.end else ""
             compared = after in self.book.d_after and following == "than"  # "7.6× higher than Y"
-            if after in _SAME_METRIC_AFTER or after in PUNCT_STOPS or compared:
+            if after in self.book.same_metric_after or after in PUNCT_STOPS or compared:
                 b.qualifier = a.qualifier
                 b.extra["carried_qualifier"] = True
 
@@ -281,7 +276,7 @@ class AttributeReader:
     def _direction_after(self, words, sent, m: Mention) -> str | None:
         for i in right_context(words, m.end, sent.end, 6):
             w = words[i]
-            if w in PUNCT_STOPS or w in _CLAUSE_JOINERS or w in _ASIDE_OPENERS:
+            if w in PUNCT_STOPS or w in _CLAUSE_JOINERS or w in self.book.aside_openers:
                 return None
             found = _cue(words, i, self.book.d_after)
             if found:
@@ -294,7 +289,7 @@ class AttributeReader:
         budget, i = 14, m.start - 1
         while i > sent.start - 1 and budget > 0:
             w = words[i]
-            if w in {";", ":"} or w in _ASIDE_OPENERS:
+            if w in {";", ":"} or w in self.book.aside_openers:
                 return None
             found = _cue(words, i, self.book.d_before)
             if found and not (found == "worsen" and self.book.metrics.starting_at(words, i)):
@@ -310,7 +305,7 @@ class AttributeReader:
             up = m.metric_polarity != "down"
             return "increase" if up == (word == "improve") else "decrease"
         if word in ("faster", "slower"):
-            of_time = m.metric_family in _TIME_FAMILIES
+            of_time = m.metric_family in self.book.time_families
             return "decrease" if of_time == (word == "faster") else "increase"
         if m.label in ("ratio", "points"):
             return "increase"

@@ -25,16 +25,10 @@ NAMED_TOKEN = re.compile(r"^(?![A-Z0-9]{2,}s$)(?=[A-Za-z0-9]*[a-z])"
 
 # a word of a baseline phrase that may be a name: "TensorRT-LLM", "C++", "FSDP"
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9\-+.#]*[A-Za-z0-9+#]|[A-Z]{2,}")
-_EXAMPLE_OPENERS = {"including", "like"}
-_MODIFIER_SUFFIX = re.compile(r"-(?:based|style|like|powered|enabled|backed|specific)$")
 _NAME_CHARS = re.compile(r"[A-Z0-9.+#]")  # "llama.cpp", "cuda-checkpoint" (with its hyphen), "vLLM"
-_NAMING_HEADS = {"baseline", "baselines", "policy", "policies", "scheduler", "schedulers"}
 _LISTED_NAME = re.compile(r"^(?:[A-Z][A-Za-z0-9]*|[a-z]+[A-Z][A-Za-z0-9]*)(?:[-.][A-Za-z0-9]+)*$")
 _CALLED = re.compile(r"\b(?:called|named|dubbed)\s+([A-Z][\w\-]*[A-Za-z0-9])")
 _NAMED_IMPLEMENTATION = re.compile(r"\b([A-Z][\w\-.+]*)(?:-based)? (?:baselines?|implementations?)\b")
-# "rather than X", "other than X" compare nothing; "3.9× higher than X" does (a number after "than" is
-# handled first: "more than 2×" bounds the number)
-_NOT_COMPARING = {"rather", "other"}
 _LIST_JOINERS = {",", "and", "or"}
 _CLAUSE_OPENERS = {"with", "while", "whereas", "which", "where"}
 
@@ -44,6 +38,8 @@ class BaselineReader:
         self.book = book
         heads = "|".join(re.escape(h) for h in book.cues.baseline_heads)
         verbs = "|".join(re.escape(v) for v in book.cues.system_intro_verbs)
+        suffixes = "|".join(re.escape(x) for x in book.cues.modifier_suffixes)
+        self._modifier_suffix = re.compile(rf"-(?:{suffixes})$")
         self._named_head = re.compile(rf"\b({heads})\s*\(([^()]{{2,60}})\)")
         self._intro = re.compile(rf"\b(?:[Ww]e|[Tt]his paper|[Tt]his work) (?:have )?(?:{verbs}) (?:(?:a|an|the)\s+)?"
                                  rf"(?:[\w\-]+\s+){{0,6}}?(?:called|named|dubbed)?\s*([A-Z][\w\-]*)")
@@ -160,9 +156,9 @@ class BaselineReader:
             k = end + 1
         elif words[end:end + 2] == ["such", "as"]:
             k = end + 2
-        elif end < sent.end and words[end] in _EXAMPLE_OPENERS:  # "systems like X", "methods including X"
+        elif end < sent.end and words[end] in self.book.example_openers:  # "systems like X", "methods including X"
             k = end + 1
-        elif words[end:end + 1] == [","] and end + 1 < sent.end and words[end + 1] in _EXAMPLE_OPENERS:
+        elif words[end:end + 1] == [","] and end + 1 < sent.end and words[end + 1] in self.book.example_openers:
             k = end + 2  # "state-of-the-art systems, including DistServe, BlitzScale, and AIBrix"
         else:
             return None
@@ -186,7 +182,7 @@ class BaselineReader:
             while k < sent.end and not doc[k - 1].whitespace_ and words[k] not in PUNCT_STOPS:
                 k += 1  # a name glued to its version or suffix ("FlashAttention-2", "ZeRO-Offload")
                 last = k
-            whole = _MODIFIER_SUFFIX.sub("", doc[first:last].text)  # "Triton-based implementations"
+            whole = self._modifier_suffix.sub("", doc[first:last].text)  # "Triton-based implementations"
             names.append(self.book.baseline_names.canonical_in(whole) if self._known_whole(whole) else whole)
         return (last, names) if names else None
 
@@ -244,7 +240,7 @@ class BaselineReader:
         """'over 30%', 'more than 2×': the cue word qualifies a number and compares nothing."""
         if j < sent.end and (j in starts or doc[j].like_num or words[j] in self.book.qualifier_words):
             return True
-        return words[i:j] == ["than"] and i > sent.start and words[i - 1] in _NOT_COMPARING
+        return words[i:j] == ["than"] and i > sent.start and words[i - 1] in self.book.not_comparing  # 'rather than X'
 
     def _cue_owner(self, words, cue, at: int, results: list[Mention]) -> Mention | None:
         """The number an after-number cue ('within 1% of X', '2× the throughput of X') belongs to."""
@@ -353,7 +349,7 @@ class BaselineReader:
         """'the prior best method (QuEST)', 'the PyTorch baseline': names given to a generic baseline."""
         out = []
         for m in self._named_head.finditer(text) if "(" in text else ():
-            out += self._listed_names(m.group(2), own, acronyms=m.group(1).lower() in _NAMING_HEADS)
+            out += self._listed_names(m.group(2), own, acronyms=m.group(1).lower() in self.book.naming_heads)
         for m in _NAMED_IMPLEMENTATION.finditer(text) if ("baseline" in text or "implementation" in text) else ():
             if self._is_name(m.group(1), own):
                 out.append(self._canonical_baseline(m.group(1), own) or m.group(1))

@@ -112,14 +112,12 @@ class RoleJudge:
                     and all(w in {"and", "or", ","} for w in words[a.end:b.start]):
                 a.set_role("setup", f"coordinated with a setup quantity ({b.role_reason})")
 
-    _BASELINE_SUBJECTS = {"baseline", "baselines", "existing", "prior", "previous", "conventional", "traditional"}
-
     def about_the_baselines(self, words, sent) -> bool:
         """'Static baselines (FIFO, ...) achieve 45–67% utilization': a sentence that opens with the compared
         systems as its subject (in its first three words). The caller checks that it never speaks of the
         paper's own work (`introduces`)."""
         end = min(sent.start + 3, sent.end)
-        return any(w in self._BASELINE_SUBJECTS for w in words[sent.start:end]) \
+        return any(w in self.book.baseline_subjects for w in words[sent.start:end]) \
             and not self.book.b_cues.first_positions(words, sent.start, end)  # "Compared to baselines, ..."
 
     def introduces(self, words, sent, system: str) -> bool:

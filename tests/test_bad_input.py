@@ -433,7 +433,7 @@ def _families(extractor) -> dict[str, list[re.Pattern]]:
         "normalized text": [*(rule.regex for rule in extractor.rules.markup), extractor.book.hardware._regex,
                             extractor.book.baseline_names._regex, baselines._CALLED, baselines._NAMED_IMPLEMENTATION,
                             extractor.baselines._named_head, extractor.baselines._intro, baselines._WORD,
-                            baselines._MODIFIER_SUFFIX, baselines._NAME_CHARS],
+                            extractor.baselines._modifier_suffix, baselines._NAME_CHARS],
         "tokens": [*(re.compile(r.pattern) for r in extractor.rules.tokenizer if r.kind != "remove_exception"),
                    tokenizer.prefix_search.__self__, tokenizer.suffix_search.__self__,
                    tokenizer.infix_finditer.__self__, baselines.SYSTEM_NAME, baselines.NAMED_TOKEN,
