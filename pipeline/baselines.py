@@ -10,6 +10,7 @@ import re
 
 from .context import PUNCT_STOPS
 from .cuebook import Cuebook
+from .literal_gate import GatedRegex
 from .mentions import Mention
 
 # A token that reads as a system's name: inner capitals (DeepEP, vLLM, QuEST) or letters then digits.
@@ -27,8 +28,8 @@ NAMED_TOKEN = re.compile(r"^(?![A-Z0-9]{2,}s$)(?=[A-Za-z0-9]*[a-z])"
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9\-+.#]*[A-Za-z0-9+#]|[A-Z]{2,}")
 _NAME_CHARS = re.compile(r"[A-Z0-9.+#]")  # "llama.cpp", "cuda-checkpoint" (with its hyphen), "vLLM"
 _LISTED_NAME = re.compile(r"^(?:[A-Z][A-Za-z0-9]*|[a-z]+[A-Z][A-Za-z0-9]*)(?:[-.][A-Za-z0-9]+)*$")
-_CALLED = re.compile(r"\b(?:called|named|dubbed)\s+([A-Z][\w\-]*[A-Za-z0-9])")
-_NAMED_IMPLEMENTATION = re.compile(r"\b([A-Z][\w\-.+]*)(?:-based)? (?:baselines?|implementations?)\b")
+_CALLED = GatedRegex(re.compile(r"\b(?:called|named|dubbed)\s+([A-Z][\w\-]*[A-Za-z0-9])"))
+_NAMED_IMPLEMENTATION = GatedRegex(re.compile(r"\b([A-Z][\w\-.+]*)(?:-based)? (?:baselines?|implementations?)\b"))
 _LIST_JOINERS = {",", "and", "or"}
 _CLAUSE_OPENERS = {"with", "while", "whereas", "which", "where"}
 
@@ -40,9 +41,9 @@ class BaselineReader:
         verbs = "|".join(re.escape(v) for v in book.cues.system_intro_verbs)
         suffixes = "|".join(re.escape(x) for x in book.cues.modifier_suffixes)
         self._modifier_suffix = re.compile(rf"-(?:{suffixes})$")
-        self._named_head = re.compile(rf"\b({heads})\s*\(([^()]{{2,60}})\)")
-        self._intro = re.compile(rf"\b(?:[Ww]e|[Tt]his paper|[Tt]his work) (?:have )?(?:{verbs}) (?:(?:a|an|the)\s+)?"
-                                 rf"(?:[\w\-]+\s+){{0,6}}?(?:called|named|dubbed)?\s*([A-Z][\w\-]*)")
+        self._named_head = GatedRegex(re.compile(rf"\b({heads})\s*\(([^()]{{2,60}})\)"))
+        self._intro = GatedRegex(re.compile(rf"\b(?:[Ww]e|[Tt]his paper|[Tt]his work) (?:have )?(?:{verbs}) (?:(?:a|an|the)\s+)?"
+                                 rf"(?:[\w\-]+\s+){{0,6}}?(?:called|named|dubbed)?\s*([A-Z][\w\-]*)"))
 
     def cues_of_sentence(self, doc, words, sent, results: list[Mention], groups, named: list[str], system: str):
         """Every comparison cue of the sentence as (position, kind, baseline, owner group or None);
@@ -348,9 +349,9 @@ class BaselineReader:
     def named_in_parentheses(self, text: str, own: str) -> list[str]:
         """'the prior best method (QuEST)', 'the PyTorch baseline': names given to a generic baseline."""
         out = []
-        for m in self._named_head.finditer(text) if "(" in text else ():
+        for m in self._named_head.finditer(text):
             out += self._listed_names(m.group(2), own, acronyms=m.group(1).lower() in self.book.naming_heads)
-        for m in _NAMED_IMPLEMENTATION.finditer(text) if ("baseline" in text or "implementation" in text) else ():
+        for m in _NAMED_IMPLEMENTATION.finditer(text):
             if self._is_name(m.group(1), own):
                 out.append(self._canonical_baseline(m.group(1), own) or m.group(1))
         return out

@@ -16,6 +16,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from .firstchars import first_chars
+from .literal_gate import required_literals
 from .rules import MarkupRule
 
 _MAX_REPEAT = 20
@@ -99,9 +100,11 @@ def normalize(original: str, rules: list[MarkupRule]) -> NormalizedText:
     layers = []
     present = set(original)  # every character the text can hold now (a rule only adds its replacement)
     for rule in (*GUARDS, *rules):
-        first = first_chars(rule.regex.pattern, rule.regex.flags)
+        first, literals = _skip_hints(rule)
         if first is not None and present.isdisjoint(first):
             continue  # no match can begin here: skip the scan
+        if literals is not None and not any(lit in text for lit in literals):
+            continue  # a string every match contains is absent: skip the scan
         for _ in range(_MAX_REPEAT if rule.repeat else 1):
             new = _apply(rule, text)
             if new is None:
@@ -110,6 +113,21 @@ def normalize(original: str, rules: list[MarkupRule]) -> NormalizedText:
             layers.append(layer)
             present.update(rule.replace or "")
     return NormalizedText(original, text, tuple(layers), truncated)
+
+
+_HINTS: dict[tuple[str, int], tuple] = {}
+_MAX_LITERALS = 4  # each absent literal is a scan of the text: more of them cost more than the rule
+
+
+def _skip_hints(rule: MarkupRule) -> tuple[frozenset[str] | None, frozenset[str] | None]:
+    """(first characters, required literals) of a rule's regex, read once per pattern."""
+    key = (rule.pattern, rule.regex.flags)
+    hints = _HINTS.get(key)
+    if hints is None:
+        literals = required_literals(rule.regex.pattern, rule.regex.flags)
+        hints = _HINTS[key] = (first_chars(rule.regex.pattern, rule.regex.flags),
+                               literals if literals is not None and len(literals) <= _MAX_LITERALS else None)
+    return hints
 
 
 _SENTENCE_END = re.compile(r"[.!?][\s)]")

@@ -1,0 +1,62 @@
+"""The required-literal gate in front of text-wide regexes never hides a match: where the gate says
+'cannot match', the regex indeed finds nothing."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline import baselines
+from pipeline.cuebook import Cuebook
+from pipeline.literal_gate import GatedRegex, required_literals
+from pipeline.rules import load_rules
+from pipeline.textnorm import GUARDS
+
+RULES = load_rules("rules")
+_BOOK = Cuebook(RULES, str.split)
+_READER = baselines.BaselineReader(_BOOK)
+GATED = [baselines._CALLED, baselines._NAMED_IMPLEMENTATION, _READER._named_head, _READER._intro]
+MARKUP = [rule.regex for rule in (*GUARDS, *RULES.markup)]
+
+
+@pytest.mark.parametrize("pattern, expected", [
+    (r"\b(?:called|named|dubbed)\s+[A-Z]", {"called", "named", "dubbed"}),
+    (r"\b(?:[Ww]e|[Tt]his paper) (?:have )?(?:propose|proposes|present)\b", {"propose", "present"}),
+    (r"\b(?:[Ww]e|[Tt]his) (?:propose|present)", {f"{w} {v}" for w in ("We", "we", "This", "this")
+                                                   for v in ("propose", "present")}),
+    (r"[ \t]{2,}", {"  ", " \t", "\t ", "\t\t"}),
+    (r"\\times(?![A-Za-z])", {"\\times"}),
+    (r"a+bc", {"bc"}),
+])
+def test_required_literals_of_known_constructs(pattern, expected):
+    assert required_literals(pattern) == frozenset(expected)
+
+
+@pytest.mark.parametrize("pattern", [r"\d+", r"(?i)called", r"x(?i:abc)", r"(?:ab|)c", r"[^$]{2}", r"\S{200,}"])
+def test_patterns_without_a_sure_literal_always_run(pattern):
+    assert required_literals(pattern) is None
+
+
+def test_the_gate_skips_text_without_the_literals_and_finds_what_the_regex_finds():
+    called = GatedRegex(re.compile(r"\b(?:called|named)\s+([A-Z]\w+)"))
+    assert not called.may_match("We present FlashX, a serving system.")
+    assert called.search("We present a system called FlashX.").group(1) == "FlashX"
+    assert [m.group(1) for m in called.finditer("one named Alpha and one called Beta")] == ["Alpha", "Beta"]
+
+
+PIECES = ["We ", "we ", "This paper ", "propose ", "present ", "called ", "named ", "FlashX ", "(vLLM) ",
+          "baselines ", "method ", "implementation ", "Megatron-based ", "  ", "\t", "\n", "\\times ", "\\textbf{",
+          "}", "$2.7$ ", "**x** ", "-- ", "a ", "b ", "1.5 ", "(", ")", "the "]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=30).map("".join))
+def test_a_gated_regex_never_misses_a_match(text):
+    for gated in GATED:
+        assert [m.span() for m in gated.finditer(text)] == [m.span() for m in gated.regex.finditer(text)]
+    for regex in MARKUP:
+        literals = required_literals(regex.pattern, regex.flags)
+        if literals is not None and not any(lit in text for lit in literals):
+            assert not [m for m in regex.finditer(text) if m.end() > m.start()], (regex.pattern, text)
