@@ -1,11 +1,13 @@
-"""A SpanRuler whose token Matcher runs only where one of its patterns can begin.
+"""A SpanRuler that matches its token patterns only from tokens where one of them can begin.
 
-spaCy's Matcher makes Python Token objects for every token of what it is given, which made it the
-single largest cost of extraction. Every quantity pattern begins with a number or with one of a few
-fixed words, so the ruler works out, from the patterns themselves, which tokens can start a match
-and runs the Matcher on short windows from those tokens only (as long as the longest pattern). The
-spans found are exactly those the whole-Doc Matcher finds: a match can only start on a token that
-can begin its pattern, and it ends within the window.
+spaCy's Matcher makes Python Token objects for every token it is given and tries every pattern at
+every one of them, which made it the single largest cost of extraction. Every quantity pattern
+begins with a number or with one of a few fixed words, and uses only number, LOWER and ORTH tests
+with optional ("?") tokens; for such patterns the ruler works out, from the patterns themselves,
+which tokens can start a match, and walks a trie of the patterns' token tests from those tokens
+only, over the Doc's attribute arrays. The spans are exactly those the Matcher finds (a match can
+only start on a token that can begin its pattern; every optional token is tried both ways, as the
+Matcher does). Patterns outside that subset leave the ruler to spaCy's own Matcher.
 """
 from __future__ import annotations
 
@@ -19,8 +21,6 @@ from spacy.util import filter_chain_spans
 
 from .columns import token_columns
 
-_OPTIONAL = {"?", "*"}
-
 
 @dataclass(frozen=True)
 class Starts:
@@ -29,44 +29,45 @@ class Starts:
     numbers: bool
     lower: frozenset[str]
     orth: frozenset[str]
-    longest: int  # tokens in the longest match
 
 
 def pattern_starts(patterns: list[list[dict]]) -> Starts | None:
-    """The tokens that can begin any of the token patterns, or None when some pattern can begin on a
-    token that is not described by a number or by fixed words (then the whole Doc is matched)."""
-    numbers, lower, orth, longest = False, set(), set(), 0
+    """The tokens that can begin any of the token patterns, or None when some pattern is not made of
+    number, LOWER and ORTH tests with optional tokens only (then spaCy's Matcher does the work)."""
+    numbers, lower, orth = False, set(), set()
     for pattern in patterns:
-        if any(spec.get("OP") in {"+", "*"} for spec in pattern):
-            return None  # no bound on a match's length
-        longest = max(longest, len(pattern))
+        opening = True  # up to and including the first required token, a token can begin a match
         for spec in pattern:
+            if spec.get("OP") not in {None, "?"}:
+                return None  # "+", "*", "!", "{n,m}": left to the Matcher
             test = {k: v for k, v in spec.items() if k != "OP"}
             if test == {"LIKE_NUM": True}:
-                numbers = True
+                numbers = numbers or opening
             elif len(test) == 1 and next(iter(test)) in {"LOWER", "ORTH"}:
                 (attr, value), = test.items()
                 words = value["IN"] if isinstance(value, dict) and list(value) == ["IN"] else value
                 if isinstance(words, str):
                     words = [words]
-                if not isinstance(words, list):
+                if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
                     return None
-                (lower if attr == "LOWER" else orth).update(words)
+                if opening:
+                    (lower if attr == "LOWER" else orth).update(words)
             else:
                 return None
-            if spec.get("OP") not in _OPTIONAL:
-                break  # the first required token always takes part in the match
-    return Starts(numbers, frozenset(w.lower() for w in lower), frozenset(orth), longest)
+            opening = opening and spec.get("OP") == "?"
+    return Starts(numbers, frozenset(w.lower() for w in lower), frozenset(orth))
 
 
 class WindowedSpanRuler(SpanRuler):
-    """SpanRuler with `starts` set: the token Matcher sees only windows that can hold a match."""
+    """SpanRuler with `starts` set: patterns are matched by a PatternTrie from possible starts only."""
 
     starts: Starts | None = None
     _hashes: tuple[frozenset[int], frozenset[int]] | None = None
+    _trie: PatternTrie | None = None
 
     def set_starts(self, starts: Starts | None) -> None:
         self.starts = starts
+        self._trie = None
         strings = self.nlp.vocab.strings
         self._hashes = None if starts is None else (frozenset(strings.add(w) for w in starts.lower),
                                                     frozenset(strings.add(w) for w in starts.orth))
@@ -75,33 +76,87 @@ class WindowedSpanRuler(SpanRuler):
         if self.starts is None or len(doc) == 0:
             return super().match(doc)
         self._require_patterns()
+        if self._trie is None:
+            self._trie = PatternTrie(self.patterns, self.nlp.vocab.strings)
         lower_hashes, orth_hashes = self._hashes
         numbers = self.starts.numbers
-        like_num, lower, orth, _ = token_columns(doc)
-        can_start = [i for i, (num, low, o) in enumerate(zip(like_num, lower, orth))
-                     if (numbers and num) or low in lower_hashes or o in orth_hashes]
-        matches = []
-        for start, end in _windows(can_start, self.starts.longest, len(doc)):
-            matches += [(m_id, start + s, start + e) for m_id, s, e in self.matcher(doc[start:end])]
-        matches += list(self.phrase_matcher(doc))
-        labels = self._match_label_id_map
-        return sorted({Span(doc, s, e, label=labels[m]["label"], span_id=labels[m]["id"])
-                       for m, s, e in matches if s != e})
+        columns = token_columns(doc)
+        like_num, lower, orth, _ = columns
+        can_start = [i for i, num in enumerate(like_num) if num] if numbers else []
+        lower_hit, orth_hit = lower_hashes.intersection(lower), orth_hashes.intersection(orth)
+        if lower_hit or orth_hit:  # a start word is in the Doc: where (a set test per token, rarely run)
+            can_start = sorted({*can_start, *(i for i, (low, o) in enumerate(zip(lower, orth))
+                                              if low in lower_hit or o in orth_hit)})
+        spans = {Span(doc, s, e, label=label, span_id=span_id)
+                 for label, span_id, s, e in self._trie.matches(columns, can_start)}
+        if len(self.phrase_matcher):
+            labels = self._match_label_id_map
+            spans.update(Span(doc, s, e, label=labels[m]["label"], span_id=labels[m]["id"])
+                         for m, s, e in self.phrase_matcher(doc) if s != e)
+        return sorted(spans)
 
 
-def _windows(starts: list[int], longest: int, length: int):
-    """[start, end) runs covering `longest` tokens from every start, overlapping ones merged."""
-    run_start = run_end = None
-    for s in starts:
-        end = min(s + longest, length)
-        if run_end is not None and s <= run_end:
-            run_end = max(run_end, end)
-            continue
-        if run_end is not None:
-            yield run_start, run_end
-        run_start, run_end = s, end
-    if run_end is not None:
-        yield run_start, run_end
+class PatternTrie:
+    """The token patterns as a trie of token tests: (column, accepted values) for LOWER / ORTH
+    tests, (column, None) for a number. An optional token gives two paths, with and without it."""
+
+    def __init__(self, entries: list[dict], strings):
+        self.root: dict = {}
+        for entry in entries:
+            tests = [(_test(spec, strings), spec.get("OP") == "?") for spec in entry["pattern"]]
+            for path in _paths(tests):
+                if not path:
+                    continue  # an all-optional pattern never matches zero tokens
+                node = self.root
+                for test in path:
+                    node = node.setdefault(test, {})
+                node.setdefault(None, set()).add((entry["label"], entry.get("id", "")))
+        self.root = _freeze(self.root)
+
+    def matches(self, columns, starts: list[int]):
+        """(label, id, start, end) of every match beginning at one of `starts`."""
+        length = len(columns[0])
+        found = set()
+        for start in starts:
+            stack = [(self.root, start)]
+            while stack:
+                (ends, branches), i = stack.pop()
+                for label, span_id in ends:
+                    found.add((label, span_id, start, i))
+                if i == length:
+                    continue
+                for column, values, child in branches:
+                    value = columns[column][i]
+                    if (value if values is None else value in values):
+                        stack.append((child, i + 1))
+        return found
+
+
+_NUMBER, _LOWER, _ORTH = 0, 1, 2  # the columns of token_columns
+
+
+def _test(spec: dict, strings) -> tuple[int, frozenset[int] | None]:
+    test = {k: v for k, v in spec.items() if k != "OP"}
+    if test == {"LIKE_NUM": True}:
+        return _NUMBER, None
+    (attr, value), = test.items()
+    words = value["IN"] if isinstance(value, dict) else [value]
+    # the Matcher compares a token's LOWER / ORTH hash with the hash of the word as written
+    return (_LOWER if attr == "LOWER" else _ORTH), frozenset(strings.add(w) for w in words)
+
+
+def _paths(tests):
+    """Every sequence of tests the pattern accepts, each optional test taken and skipped."""
+    paths = [[]]
+    for test, optional in tests:
+        paths = [p + [test] for p in paths] + (paths if optional else [])
+    return paths
+
+
+def _freeze(node: dict):
+    """(ends, [(column, values, child), ...]) for a fast walk."""
+    ends = tuple(sorted(node.get(None, ())))
+    return ends, [(test[0], test[1], _freeze(child)) for test, child in node.items() if test is not None]
 
 
 @Language.factory("windowed_span_ruler", default_config={"spans_key": "ruler", "validate": True})
