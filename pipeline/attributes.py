@@ -259,6 +259,9 @@ class AttributeReader:
         if m.change_from is not None:
             m.direction = "increase" if m.low > m.change_from else "decrease" if m.low < m.change_from else None
             return
+        if m.end < sent.end and (words[m.end], m.qualifier) in self.book.distance_bounds:
+            m.direction = None  # "within 1.31x of Belady's optimal policy": a distance, not a change
+            return
         word = self._direction_after(words, sent, group[-1] if m in group else m)
         if word is None:
             word = self._direction_after(words, sent, m)

@@ -84,18 +84,23 @@ class BaselineReader:
             end, spoken = j, 0
             while end < sent.end and spoken < 8 and end not in starts and (
                     not (words[end] in self.book.b_stops and (doc[end - 1].whitespace_ or words[end] in PUNCT_STOPS))
-                    or self._shared_head(words, end, sent.end)):
+                    or self._shared_head(words, end, sent.end)
+                    or (words[end] == "," and end > j and self._modifier_suffix.search(doc[end - 3:end].text))):
+                # (a comma after "GDS-enabled" joins two modifiers of one head: "the GDS-enabled, SSD-backed LMCache")
                 spoken += bool(doc[end].whitespace_)  # "state-of-the-art" counts as one word
                 end += 1  # a stop word glued into a compound ("state-of-the-art") does not end the phrase
             end, listed = self._extend_over_names(doc, words, sent, end, own, start=j)
             such_as = self._such_as(doc, words, sent, end, own)
             if such_as:
                 end = such_as[0]
+            respective = self._respective_list(doc, words, sent, j, own)
+            if respective:
+                end, listed, such_as = respective[0], [], None
             phrase = _strip_determiner(doc[j:end].text) if end > j else ""
             if cue.after_number_only and words[end - 1] in self.book.share_nouns:
                 phrase = ""  # "in less than 20% of the cases": a share, not a comparison
             if phrase and phrase.lower() not in {"time", "the past", "the years", "the course"}:
-                names = self._names_in(phrase, own) + listed
+                names = respective[1] if respective else self._names_in(phrase, own) + listed
                 names += [n for n in such_as[1] if n not in names] if such_as else []
                 names += self._appositive_names(doc, words, sent, end, own) if not names else []
                 names += self._names_just_after(doc, words, sent, end) if not names else []
@@ -104,6 +109,29 @@ class BaselineReader:
                     out.append((i, cue.kind, names[0] if len(names) == 1 else phrase, owner, tuple(names)))
             i = max(end, i + 1)
         return out
+
+    def _respective_list(self, doc, words, sent, j: int, own: str) -> tuple[int, list[str]] | None:
+        """'compared to HPCC and DCTCP, respectively', '... to Baseline XDL, Intel-optimized DRLM, FAE,
+        and Hotline, respectively': a list the numbers are paired with item by item names one system an
+        item (the last word of each, all-capital ones too), whatever the lexicon knows."""
+        for k in range(j + 1, min(j + 24, sent.end)):
+            if words[k] == "respectively":
+                break
+            if words[k] not in _LIST_JOINERS and (words[k] in PUNCT_STOPS or doc[k].like_num):
+                return None
+        else:
+            return None
+        end = k - (words[k - 1] == ",")
+        items = [i.strip() for i in re.split(r"\s*(?:,|\band\b|\bor\b)\s*", doc[j:end].text) if i.strip()]
+        names = []
+        for item in items:
+            known = self.book.baseline_names.canonical_in(item)
+            last = item.split()[-1]
+            if len(item.split()) > 3 or not (known or (_LISTED_NAME.match(last) and last not in self.book.generic_names
+                                                      and last != own and len(last) >= 2)):
+                return None
+            names.append(known or last)
+        return (end, names) if len(names) >= 2 else None
 
     @staticmethod
     def _figures_aside(doc, words, sent, i: int) -> bool:

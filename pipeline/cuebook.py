@@ -27,6 +27,10 @@ class Cuebook:
                                                for p in q.phrases])
         self.b_cues = PhraseTable.build_multi(tok, [(p, c) for c in cues.baselines for p in c.phrases])
         self.b_stops = {w.lower() for w in cues.baseline_stops}
+        # "within 1.31x of the optimal policy": a bound by a phrase after the number is a distance to a
+        # reference, with no direction (the qualifiers the after-number cues require)
+        self.distance_bounds = {(p, q) for c in cues.baselines if c.after_number_only and c.requires_qualifier
+                                for p in c.phrases for q in c.requires_qualifier}
         self.d_before = {w: d.direction for d in cues.directions if d.position in ("before", "both") for w in d.words}
         self.d_after = {w: d.direction for d in cues.directions if d.position in ("after", "both") for w in d.words}
         self.role_before = PhraseTable.build(tok, [(p, r) for r in cues.roles if r.scope == "before"

@@ -170,6 +170,14 @@ class MentionFinder:
         """'205.59 and 191.18 samples per second': a bare number takes the unit of its partner;
         'between 1 and 32 KiB' is one range."""
         for a, b in zip(reversed(mentions[:-1]), reversed(mentions[1:])):
+            if a.unit and a.unit == b.unit and not a.is_range and not b.is_range and words[a.end:b.start] == ["and"] \
+                    and a.start > 0 and words[a.start - 1] == "between":  # "between 1.4x and 2.0x"
+                b.start, b.low, b.high, b.is_range = a.start, min(a.low, b.low), max(a.high, b.high), True
+                b.reversed_range = a.low > b.high
+                b.extra["written"] = [a.low, b.high]
+                b.extra["between_range"] = True
+                mentions.remove(a)
+                continue
             if a.rule_id != "bare-number" or not b.unit:
                 continue
             between = words[a.end:b.start]

@@ -37,7 +37,8 @@ class RoleJudge:
                 return m.set_role("name", "a year")
         if self._baselines_own_figure(words, sent, m):
             return m.set_role("setup", "the compared system's own figure ('(vs. Inductor: 1.89x)')")
-        if m.label != "ratio" and not self._relative_change(words, m):
+        # "between 20% and 35%" is a range of one claim; "between" marks setup only before counts
+        if m.label != "ratio" and not self._relative_change(words, m) and not m.extra.get("between_range"):
             hit = self._role_cue(words, sent, m)
             if hit is not None:
                 return m.set_role(hit.role, f"cue {hit.id}")

@@ -661,6 +661,25 @@ ROWS = [
     row("Periodic Asynchrony",
         "Experiments on NPU platforms demonstrate a three- to five-fold improvement in end-to-end training "
         "throughput over mainstream RL frameworks.", [c(3, 5, direction=UP)], "range-fold-words-periodic"),
+    # ---- rules from the blind set F's error analysis (sentences written for the test) -------------
+    row("written", "Our scheduler improves goodput by 3x or more over Orca on bursty traces.",
+        [c(3, direction=UP, qualifier="at_least")], "qualifier-or-more"),
+    row("written", "Caching cuts the p99 latency by 20% or less on read-heavy traces, compared to Redis.",
+        [c(20, unit=PCT, direction=DOWN, qualifier="at_most")], "qualifier-or-less"),
+    row("written", "Our kernels achieve a speedup of between 1.3x and 1.8x over cuBLAS on A100 GPUs.",
+        [c(1.3, 1.8, direction=UP)], "range-between-ratios"),
+    row("written", "The new allocator lowers fragmentation by between 12% and 30% relative to the caching allocator.",
+        [c(12, 30, unit=PCT, direction=DOWN)], "range-between-percents"),
+    row("written", "FastSync accelerates the mean step time by 1.6x over Horovod on 64 nodes.",
+        [c(1.6, direction=DOWN)], "direction-accelerate-time"),
+    row("written", "FastSync accelerates training by 1.6x over Horovod on 64 nodes.",
+        [c(1.6, direction=UP)], "direction-accelerate-training"),
+    row("written", "Our placement heuristic stays within 1.2x of the offline optimal schedule.",
+        [c(1.2, qualifier="at_most")], "direction-distance-to-optimal"),
+    row("written", "In our system, encryption adds only 3% latency over plaintext serving.",
+        [c(3, unit=PCT, direction=UP)], "direction-adds"),
+    row("written", "Our planner yields memory reductions of 2.5x and 3x on the two models compared to ZeRO-3.",
+        [c(2.5, direction=DOWN), c(3, direction=DOWN)], "direction-reductions-of"),
 ]
 
 # (sentence, the hardware set a paper with it reports): accelerators, NICs, interconnects and SoCs, not hosts
@@ -856,6 +875,14 @@ NEGATIVE = [
 # Named baselines must come out canonical; generic ones as the abstract's own phrase.
 # --------------------------------------------------------------------------------------------------
 BASELINES = [
+    # a list the numbers are paired with "respectively" names one system an item, acronyms too
+    pytest.param("Our protocol cuts the tail flow completion time by 30% and 41% compared to XCCP and Swifty, "
+                 "respectively.", [(30, "XCCP"), (41, "Swifty")], id="respectively-acronyms"),
+    pytest.param("SlimTrain shows step time reductions of 2x and 1.5x compared to Vanilla QRT and Tuned BXL, "
+                 "respectively.", [(2, "QRT"), (1.5, "BXL")], id="respectively-last-words"),
+    # coordinated modifiers before one head: the comma does not end the baseline phrase
+    pytest.param("Compared with the RDMA-enabled, GPU-backed Mooncake, our store reduces TTFT by 40%.",
+                 [(40, "Mooncake")], id="modifier-comma-head"),
     # "over X"
     pytest.param("Scaling to 512 H200 GPUs and 512K context length, DistCA eliminates DP/PP stragglers, achieves "
                  "near-perfect compute and memory balance, and improves end-to-end training throughput by up to 1.9× "
