@@ -265,6 +265,9 @@ class AttributeReader:
         word = self._direction_after(words, sent, group[-1] if m in group else m)
         if word is None:
             word = self._direction_after(words, sent, m)
+        if word is None and m.label == "percent" and self._after_level_verb(words, sent, m):
+            m.direction = None  # "achieving 99.2% SLO attainment": a level reached, not a change
+            return
         if word is None:
             word = self._direction_before(words, sent, group[0])
         continued = m.extra.get("continues")
@@ -275,6 +278,12 @@ class AttributeReader:
             m.direction = continued.direction  # "... by 7.5× over X, and 3× over Y": the same change
             return
         m.direction = self._resolve(word, m)
+
+    def _after_level_verb(self, words, sent, m: Mention) -> bool:
+        i = m.start - 1
+        while i > sent.start and (words[i] in self.book.qualifier_words or words[i] in self.book.determiners):
+            i -= 1  # "achieves up to", "reaches a"
+        return i >= sent.start and words[i] in self.book.level_verbs
 
     def _direction_after(self, words, sent, m: Mention) -> str | None:
         for i in right_context(words, m.end, sent.end, 6):

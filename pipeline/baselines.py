@@ -41,6 +41,8 @@ class BaselineReader:
         verbs = "|".join(re.escape(v) for v in book.cues.system_intro_verbs)
         suffixes = "|".join(re.escape(x) for x in book.cues.modifier_suffixes)
         self._modifier_suffix = re.compile(rf"-(?:{suffixes})$")
+        # verbs that open a new clause after ", and" ("..., and achieves 1.4x higher throughput than Y")
+        self._verbs = frozenset(book.level_verbs | {w for w in book.d_before if w.endswith("s")})
         self._named_head = GatedRegex(re.compile(rf"\b({heads})\s*\(([^()]{{2,60}})\)"))
         self._intro = GatedRegex(re.compile(rf"\b(?:[Ww]e|[Tt]his paper|[Tt]his work) (?:have )?(?:{verbs}) (?:(?:a|an|the)\s+)?"
                                  rf"(?:[\w\-]+\s+){{0,6}}?(?:called|named|dubbed)?\s*([A-Z][\w\-]*)"))
@@ -299,14 +301,15 @@ class BaselineReader:
                 return token
         return None
 
-    @staticmethod
-    def pick(words, m: Mention, group: list[Mention], results: list[Mention], cues) -> str | None:
+    def pick(self, words, m: Mention, group: list[Mention], results: list[Mention], cues) -> str | None:
         """The first comparison phrase after the number, else the nearest one before it.
 
         A sentence-final "compared to X" covers the numbers before it, unless a new clause (", with",
         ", while") stands between; "over X" after another number belongs to that number, but a
         sentence-opening "Compared to X, ..." covers all; an after-number cue ("within 1% of X") only its
         own number; a verb cue ("outperforms X by") what follows it. Absolute results have no baseline.
+        ", and achieves 1.4x higher throughput than Y" is a clause of its own: Y is not the earlier numbers'
+        (a sentence-final "compared to Y" still covers them).
         """
         if m.label == "quantity" and m.direction is None:
             return None
@@ -322,7 +325,9 @@ class BaselineReader:
             return bool(owner.metric and m.metric) and owner.metric.lower() == m.metric.lower()
 
         for pos, kind, name, _, _ in usable:
-            if pos >= m.end and kind == "preposition" and not _clause_break(words, group[-1].end, pos):
+            # "than Y" ends a comparative of its own clause; "compared to Y" may cover the whole sentence
+            verbs = self._verbs if words[pos] == "than" else frozenset()
+            if pos >= m.end and kind == "preposition" and not _clause_break(words, group[-1].end, pos, verbs):
                 return name
         for pos, kind, name, _, _ in reversed(usable):
             if pos >= m.start or any(w in {":", ";"} for w in words[pos:m.start]):
@@ -344,7 +349,9 @@ class BaselineReader:
             if m.unit != "%" or k + 1 >= sent.end or words[k] != "of":
                 continue
             k += 1 + (words[k + 1] in {"the", "a", "an", "its", "their"})
-            if k < sent.end and words[k] in self.book.reference_words:
+            # "of optimal throughput", "of the force-balanced ideal throughput" (modifiers before it)
+            if any(words[i] in self.book.reference_words for i in range(k, min(k + 4, sent.end))
+                   if not any(w in PUNCT_STOPS for w in words[k:i])):
                 start = k
             else:
                 hit = next(((j, h) for j in range(k, min(k + 3, sent.end))
@@ -414,9 +421,11 @@ class BaselineReader:
         return ""
 
 
-def _clause_break(words, start: int, end: int) -> bool:
-    """', with about 1.4x improvement over EAGLE-2': a new clause between a number and a cue."""
-    return any(words[k] == "," and words[k + 1] in _CLAUSE_OPENERS for k in range(start, end - 1))
+def _clause_break(words, start: int, end: int, verbs: frozenset[str] = frozenset()) -> bool:
+    """', with about 1.4x improvement over EAGLE-2', ', and achieves ...': a new clause between a number and
+    a cue (after a comma, a clause opener, or 'and' and a verb of `verbs`)."""
+    return any(words[k] == "," and (words[k + 1] in _CLAUSE_OPENERS or words[k + 1] == "and" and k + 2 < end
+                                    and words[k + 2] in verbs) for k in range(start, end - 1))
 
 
 def _strip_determiner(text: str) -> str:

@@ -21,6 +21,8 @@ class Cuebook:
         self.patterns = {p.id: p for p in rules.quantities}
         self.units = {u.id: u for u in rules.units}
         self.number_words = {k.lower(): v for k, v in cues.number_words.items()}
+        self.scale_words = {k.lower(): v for k, v in cues.scale_words.items()}
+        self.scale_suffixes = dict(cues.scale_suffixes)
         self.q_left = PhraseTable.build(tok, [(p, q) for q in cues.qualifiers if q.side in ("left", "both")
                                               for p in q.phrases])
         self.q_right = PhraseTable.build(tok, [(p, q) for q in cues.qualifiers if q.side in ("right", "both")
@@ -45,6 +47,7 @@ class Cuebook:
         self.metrics = PhraseTable.build(tok, [(t, m) for m in rules.metrics for t in m.terms])
         self.coordinators = set(cues.coordinators)
         self.result_cues = set(cues.result_cues)
+        self.level_verbs = set(cues.level_verbs)
         self.range_words = set(cues.range_words)
         self.determiners = set(cues.determiners)
         self.reference_words = set(cues.reference_words)

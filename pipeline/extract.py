@@ -22,9 +22,9 @@ from .rules import Rules
 from .textnorm import NormalizedText, normalize
 
 
-# Host processors are recognized (so "8 Xeon servers" reads as setup) but papers.hardware lists the
-# accelerators, NICs and interconnects a result ran on (GUIDELINE.md, "hardware").
-UNREPORTED_HARDWARE = {"cpu"}
+# Host processors and transport protocols are recognized (so "8 Xeon servers" reads as setup) but
+# papers.hardware lists the accelerators, NICs and interconnects a result ran on (GUIDELINE.md, "hardware").
+UNREPORTED_HARDWARE = {"cpu", "protocol"}
 
 
 @dataclass(frozen=True)
@@ -110,7 +110,10 @@ class Extractor:
         named.extend(self.baselines.named_in_parentheses(norm.text, system))
         quantities = tuple(self._record(paper, norm, doc, i, m) for i, m in enumerate(mentions))
         paper = replace(paper, hardware=hardware, hardware_counts=counts, system=system)
-        return PaperExtraction(paper, quantities, unique_in_order(named))
+        # a name the hardware lexicon knows ("NVLink-C2C", "A100") is what ran, not a compared system
+        systems = tuple(n for n in unique_in_order(named)
+                        if not any(h.start == 0 and h.end == len(n) for h in hardware_lexicon.find(n)))
+        return PaperExtraction(paper, quantities, systems)
 
     def _record(self, paper: Paper, norm: NormalizedText, doc, index: int, m: Mention) -> Quantity:
         span = doc[m.start:m.end]

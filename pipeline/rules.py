@@ -166,6 +166,7 @@ class Cues(_Strict):
     self_reference: list[str]
     own_work: list[str]
     result_cues: list[str]
+    level_verbs: list[str]
     range_words: list[str]
     determiners: list[str]
     reference_words: list[str]
@@ -184,6 +185,7 @@ class Cues(_Strict):
     coordinators: list[str]
     number_words: dict[str, float]
     scale_words: dict[str, float]
+    scale_suffixes: dict[str, float]
 
 
 @dataclass(frozen=True)

@@ -29,9 +29,6 @@ STOP = {"the", "a", "an", "of", "and", "or", "to", "in", "on", "for", "with", "b
 
 # Known extractor failures, per golden file stem and check.
 XFAIL = {
-    ("megascale_moe", "missed"): "'1.41M tokens/s' is missed: the 'M' suffix is split off as a token and read by the "
-                                 "model-size cue (role-setup-model-size), so 1.41 becomes a unitless setup number; "
-                                 "scale suffixes (K/M/B) on a throughput are never applied as multipliers",
     ("deepseek_v2", "spurious"): "'even with only 21B activated parameters' becomes a 21 B (bytes) result: 'only' is "
                                  "a result cue that overrides the setup role of the model size",
     ("deepseek_v2", "attributes"): "the baseline phrase 'DeepSeek 67B' is cut to 'DeepSeek' (the model size is not "
