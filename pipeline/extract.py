@@ -110,9 +110,10 @@ class Extractor:
         named.extend(self.baselines.named_in_parentheses(norm.text, system))
         quantities = tuple(self._record(paper, norm, doc, i, m) for i, m in enumerate(mentions))
         paper = replace(paper, hardware=hardware, hardware_counts=counts, system=system)
-        # a name the hardware lexicon knows ("NVLink-C2C", "A100") is what ran, not a compared system
-        systems = tuple(n for n in unique_in_order(named)
-                        if not any(h.start == 0 and h.end == len(n) for h in hardware_lexicon.find(n)))
+        # a device the hardware lexicon knows ("NVLink-C2C", "A100") is what ran, not a compared system
+        # (a protocol such as RoCEv2 can be one: "outperforms RoCEv2 by 6x")
+        systems = tuple(n for n in unique_in_order(named) if not any(
+            h.start == 0 and h.end == len(n) and h.kind not in UNREPORTED_HARDWARE for h in hardware_lexicon.find(n)))
         return PaperExtraction(paper, quantities, systems)
 
     def _record(self, paper: Paper, norm: NormalizedText, doc, index: int, m: Mention) -> Quantity:

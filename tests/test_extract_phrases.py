@@ -998,6 +998,8 @@ BASELINES = [
 
 # (sentence, named baselines the paper compares against, canonical)
 NAMED = [
+    pytest.param("Our multipath transport outperforms RoCEv2 by up to 6x on synthetic workloads.", {"RoCEv2"},
+                 id="protocol-as-baseline"),
     pytest.param(r"Implemented atop the vLLM runtime, BEAM reduces end-to-end GPU energy consumption by up to 51\% "
                  r"compared to vLLM.", {"vLLM"}, id="beam"),
     pytest.param("Empirical results demonstrate that MEMO achieves an average of 2.42x and 2.26x MFU compared to "
