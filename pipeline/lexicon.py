@@ -36,8 +36,14 @@ class Lexicon:
         prefix = _VENDOR_PREFIX if vendor_prefix else ""
         suffix = r"s?" if plural else ""
         self._regex = re.compile(rf"(?<![\w-]){count}{prefix}(?P<name>{body}){suffix}(?![\w]|-\d)")
+        # The aliases alone: a pattern that opens with the trie's branch lets `re` skip ahead to the
+        # characters an alias can begin with (the full pattern opens with a look-behind, tried at every
+        # position); every match of the full pattern contains one, so without one there is none.
+        self._gate = re.compile(body)
 
     def find(self, text: str) -> list[Hit]:
+        if self._gate.search(text) is None:
+            return []
         hits = []
         for m in self._regex.finditer(text):
             entry = self._owner[m.group("name")]
