@@ -31,6 +31,7 @@ _LISTED_NAME = re.compile(r"^(?:[A-Z][A-Za-z0-9]*|[a-z]+[A-Z][A-Za-z0-9]*)(?:[-.
 _CALLED = GatedRegex(re.compile(r"\b(?:called|named|dubbed)\s+([A-Z][\w\-]*[A-Za-z0-9])"))
 _NAMED_IMPLEMENTATION = GatedRegex(re.compile(r"\b([A-Z][\w\-.+]*)(?:-based)? (?:baselines?|implementations?)\b"))
 _LIST_JOINERS = {",", "and", "or"}
+_HEAD_WINDOW = 64  # characters before a "(" searched for a baseline head word (the longest is 16)
 _CLAUSE_OPENERS = {"with", "while", "whereas", "which", "where"}
 
 
@@ -43,7 +44,8 @@ class BaselineReader:
         self._modifier_suffix = re.compile(rf"-(?:{suffixes})$")
         # verbs that open a new clause after ", and" ("..., and achieves 1.4x higher throughput than Y")
         self._verbs = frozenset(book.level_verbs | {w for w in book.d_before if w.endswith("s")})
-        self._named_head = GatedRegex(re.compile(rf"\b({heads})\s*\(([^()]{{2,60}})\)"))
+        self._named_head = re.compile(rf"\b({heads})\s*\(([^()]{{2,60}})\)")
+        self._head_before = re.compile(rf"\b(?:{heads})\s*$")  # a head word right before a "("
         self._intro = GatedRegex(re.compile(rf"\b(?:[Ww]e|[Tt]his paper|[Tt]his work) (?:have )?(?:{verbs}) (?:(?:a|an|the)\s+)?"
                                  rf"(?:[\w\-]+\s+){{0,6}}?(?:called|named|dubbed)?\s*([A-Z][\w\-]*)"))
 
@@ -384,12 +386,24 @@ class BaselineReader:
     def named_in_parentheses(self, text: str, own: str) -> list[str]:
         """'the prior best method (QuEST)', 'the PyTorch baseline': names given to a generic baseline."""
         out = []
-        for m in self._named_head.finditer(text):
+        for m in self._heads_with_parenthesis(text):
             out += self._listed_names(m.group(2), own, acronyms=m.group(1).lower() in self.book.naming_heads)
         for m in _NAMED_IMPLEMENTATION.finditer(text):
             if self._is_name(m.group(1), own):
                 out.append(self._canonical_baseline(m.group(1), own) or m.group(1))
         return out
+
+    def _heads_with_parenthesis(self, text: str):
+        """The matches of _named_head, in order, found from each "(" (a C search) and the head word just
+        before it, instead of trying the pattern at every character."""
+        at = text.find("(")
+        while at >= 0:
+            head = self._head_before.search(text, max(0, at - _HEAD_WINDOW), at)
+            if head is not None:
+                m = self._named_head.match(text, head.start())
+                if m is not None:
+                    yield m
+            at = text.find("(", at + 1)
 
     def _listed_names(self, inner: str, own: str, acronyms: bool) -> list[str]:
         """'(QuEST)', '(FIFO, SJF, Shortest, Shortest-GPU)', '(cuDNN and official library)': the names in a

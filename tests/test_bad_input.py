@@ -431,8 +431,11 @@ def _families(extractor) -> dict[str, list[re.Pattern]]:
         "raw text": [ingest._UNDECODABLE, ingest._SURROGATE, ingest._LINE_BREAK, textnorm._SENTENCE_END,
                      textnorm._COMMAND_BEFORE, stages._LONG_RUN, *(rule.regex for rule in GUARDS)],
         "normalized text": [*(rule.regex for rule in extractor.rules.markup), extractor.book.hardware._regex,
-                            extractor.book.baseline_names._regex, baselines._CALLED, baselines._NAMED_IMPLEMENTATION,
-                            extractor.baselines._named_head, extractor.baselines._intro, baselines._WORD,
+                            extractor.book.baseline_names._regex, extractor.book.hardware._gate,
+                            # the gated ones timed without their gate (a gate only ever skips work)
+                            baselines._CALLED.regex, baselines._NAMED_IMPLEMENTATION.regex,
+                            extractor.baselines._named_head, extractor.baselines._head_before,
+                            extractor.baselines._intro.regex, baselines._WORD,
                             extractor.baselines._modifier_suffix, baselines._NAME_CHARS],
         "tokens": [*(re.compile(r.pattern) for r in extractor.rules.tokenizer if r.kind != "remove_exception"),
                    tokenizer.prefix_search.__self__, tokenizer.suffix_search.__self__,
