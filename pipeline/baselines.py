@@ -42,6 +42,7 @@ class BaselineReader:
         verbs = "|".join(re.escape(v) for v in book.cues.system_intro_verbs)
         suffixes = "|".join(re.escape(x) for x in book.cues.modifier_suffixes)
         self._modifier_suffix = re.compile(rf"-(?:{suffixes})$")
+        self._gap_stops = book.b_stops - {"on"}  # "2x the throughput on X of Y": "on" may stand between
         # verbs that open a new clause after ", and" ("..., and achieves 1.4x higher throughput than Y")
         self._verbs = frozenset(book.level_verbs | {w for w in book.d_before if w.endswith("s")})
         self._named_head = re.compile(rf"\b({heads})\s*\(([^()]{{2,60}})\)")
@@ -58,6 +59,7 @@ class BaselineReader:
         out = []
         i = sent.start
         candidates_at = iter(self.book.b_cues.first_positions(words, sent.start, sent.end))
+        paired = "respectively" in words[sent.start:sent.end]
         while True:
             i = next((p for p in candidates_at if p >= i), None)  # only where a cue's first word stands
             if i is None:
@@ -71,6 +73,9 @@ class BaselineReader:
             owner = None
             cue = candidates[0]
             if cue.after_number_only:
+                if not results:  # an after-number cue ("of") with no number to belong to
+                    i += 1
+                    continue
                 found = [(c, self._cue_owner(words, c, i, results)) for c in candidates if c.after_number_only]
                 cue, owner = next(((c, o) for c, o in found if o is not None), (cue, None))
                 if owner is None:
@@ -97,7 +102,7 @@ class BaselineReader:
             such_as = self._such_as(doc, words, sent, end, own)
             if such_as:
                 end = such_as[0]
-            respective = self._respective_list(doc, words, sent, j, own)
+            respective = self._respective_list(doc, words, sent, j, own) if paired else None
             if respective:
                 end, listed, such_as = respective[0], [], None
             phrase = _strip_determiner(doc[j:end].text) if end > j else ""
@@ -165,9 +170,11 @@ class BaselineReader:
                            start: int | None = None) -> tuple[int, list[str]]:
         """'compared with SGLang, vLLM and TensorRT-LLM': a list of names stays one baseline phrase; after
         a name, a capitalised word is one too ('over PyTorch DataLoader and Pecan')."""
-        listing = start is not None and end > start and bool(self._names_in(doc[start:end].text, own))
+        listing = None  # whether the phrase so far names a system: read once, when a list goes on
         listed: list[str] = []
         while end + 1 < sent.end and words[end] in _LIST_JOINERS:
+            if listing is None:
+                listing = start is not None and end > start and bool(self._names_in(doc[start:end].text, own))
             k = end + 1 + (words[end + 1] == "and")
             ends_item = k + 1 >= sent.end or words[k + 1] in _LIST_JOINERS or words[k + 1] in PUNCT_STOPS \
                 or words[k + 1] in self.book.b_stops
@@ -280,7 +287,7 @@ class BaselineReader:
         for m in reversed(results):
             if m.end <= at:
                 gap = words[m.end:at]
-                if len(gap) > cue.within or any(w in PUNCT_STOPS or w in self.book.b_stops - {"on"} for w in gap):
+                if len(gap) > cue.within or any(w in PUNCT_STOPS or w in self._gap_stops for w in gap):
                     return None
                 if cue.requires_label and m.label not in cue.requires_label:
                     return None

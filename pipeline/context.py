@@ -54,13 +54,17 @@ class PhraseTable:
     def any_in(self, words: list[str], start: int, end: int) -> bool:
         """Whether a phrase starts anywhere in words[start:end] (a set test a token, a lookup only
         where a phrase's first word stands)."""
-        firsts = self._firsts
-        return any(self.starting_at(words, i) for i in range(start, end) if words[i] in firsts)
+        firsts, segment = self._firsts, words[start:end]
+        if firsts.isdisjoint(segment):  # most sentences hold no first word at all: one C-level test
+            return False
+        return any(self.starting_at(words, start + k) for k, w in enumerate(segment) if w in firsts)
 
     def first_positions(self, words: list[str], start: int, end: int) -> list[int]:
         """Positions in [start, end) whose word begins some phrase."""
-        firsts = self._firsts
-        return [i for i in range(start, end) if words[i] in firsts]
+        firsts, segment = self._firsts, words[start:end]
+        if firsts.isdisjoint(segment):
+            return []
+        return [start + k for k, w in enumerate(segment) if w in firsts]
 
     def starting_at(self, words: list[str], start: int):
         if start >= len(words) or words[start] not in self._firsts:

@@ -108,7 +108,8 @@ class Extractor:
             self.baselines.respectively(words[sent.start:sent.end], groups, cues)
             self.baselines.share_of_reference(doc, words, sent, results)
         named.extend(self.baselines.named_in_parentheses(norm.text, system))
-        quantities = tuple(self._record(paper, norm, doc, i, m) for i, m in enumerate(mentions))
+        sentence_spans: dict = {}  # plain → original offsets of a sentence, shared by its numbers
+        quantities = tuple(self._record(paper, norm, doc, i, m, sentence_spans) for i, m in enumerate(mentions))
         paper = replace(paper, hardware=hardware, hardware_counts=counts, system=system)
         # a device the hardware lexicon knows ("NVLink-C2C", "A100") is what ran, not a compared system
         # (a protocol such as RoCEv2 can be one: "outperforms RoCEv2 by 6x")
@@ -116,10 +117,14 @@ class Extractor:
             h.start == 0 and h.end == len(n) and h.kind not in UNREPORTED_HARDWARE for h in hardware_lexicon.find(n)))
         return PaperExtraction(paper, quantities, systems)
 
-    def _record(self, paper: Paper, norm: NormalizedText, doc, index: int, m: Mention) -> Quantity:
+    def _record(self, paper: Paper, norm: NormalizedText, doc, index: int, m: Mention,
+                sentence_spans: dict) -> Quantity:
         span = doc[m.start:m.end]
         start, end = norm.to_original(span.start_char, span.end_char)
-        s_start, s_end = norm.to_original(*m.extra["sentence"])
+        plain = m.extra["sentence"]
+        if plain not in sentence_spans:
+            sentence_spans[plain] = norm.to_original(*plain)
+        s_start, s_end = sentence_spans[plain]
         claim_type = {"x": "ratio", "%": "percent", "pp": "points"}.get(m.unit, "quantity")
         return Quantity(
             quantity_id=f"{paper.paper_id}#q{index + 1}", paper_id=paper.paper_id,
