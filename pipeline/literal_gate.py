@@ -31,7 +31,7 @@ def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
     best = None
     for candidate in _required(list(parsed)):
         candidate = _minimal(candidate)
-        if not candidate or len(candidate) > _MAX_ALTERNATIVES or min(map(len, candidate)) < 2:
+        if not candidate or len(candidate) > _MAX_ALTERNATIVES or "" in candidate:
             continue
         if best is None or (min(map(len, candidate)), -len(candidate)) > (min(map(len, best)), -len(best)):
             best = candidate
@@ -83,7 +83,9 @@ def _required(items):
             strings = _strings(*sub[0]) if len(sub) == 1 else None
             if strings is None:
                 yield from _required(sub)
-            elif len(strings) ** min(av[0], 2) <= _MAX_ALTERNATIVES:  # "[ \t]{2,}": one of the pairs
+            elif av[0] >= 2 and " " in strings:  # "[ \t\r\n]{2,}": two spaces, or any of the others
+                yield {c for c in strings if c != " "} | {"  "}
+            elif len(strings) ** min(av[0], 2) <= _MAX_ALTERNATIVES:  # "[ab]{2,}": one of the pairs
                 yield {a + b for a in strings for b in strings} if av[0] >= 2 else set(strings)
     if run != [""]:
         yield set(run)

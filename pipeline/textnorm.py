@@ -100,6 +100,8 @@ def normalize(original: str, rules: list[MarkupRule]) -> NormalizedText:
     layers = []
     present = set(original)  # every character the text can hold now (a rule only adds its replacement)
     for rule in (*GUARDS, *rules):
+        if rule is GUARDS[0] and not _may_have_long_run(text):
+            continue
         first, literals = _skip_hints(rule)
         if first is not None and present.isdisjoint(first):
             continue  # no match can begin here: skip the scan
@@ -113,6 +115,18 @@ def normalize(original: str, rules: list[MarkupRule]) -> NormalizedText:
             layers.append(layer)
             present.update(rule.replace or "")
     return NormalizedText(original, text, tuple(layers), truncated)
+
+
+def _may_have_long_run(text: str) -> bool:
+    """Whether a run of MAX_RUN non-space characters can be in `text`: such a run covers a whole
+    aligned window of MAX_RUN // 2 characters, and a window with a plain space has none (a C search;
+    the guard's own pattern is tried at every character)."""
+    half = MAX_RUN // 2
+    for k in range(0, len(text) - half + 1, half):
+        window = text[k:k + half]
+        if " " not in window and not any(c.isspace() for c in window):
+            return True
+    return False
 
 
 _HINTS: dict[tuple[str, int], tuple] = {}
