@@ -104,7 +104,8 @@ class AttributeReader:
     def _left_qualifier(self, words, sent, m: Mention, number_ends: frozenset[int] = frozenset()) -> str | None:
         for end in range(m.start, max(m.start - 7, sent.start), -1):
             hit = self.book.q_left.ending_at(words, end)
-            if hit and m.start - end < hit[1].max_distance:
+            # "less than a 2% throughput reduction": an article between phrase and number does not count
+            if hit and m.start - end - sum(w in _ARTICLES for w in words[end:m.start]) < hit[1].max_distance:
                 if end - len(hit[0]) in number_ends:
                     return None  # it qualifies the number just before it
                 return self._bound_before(words, end - len(hit[0])) or hit[1].qualifier
@@ -267,6 +268,7 @@ class AttributeReader:
             word = self._direction_after(words, sent, m)
         if word is None and m.label == "percent" and self._after_level_verb(words, sent, m):
             m.direction = None  # "achieving 99.2% SLO attainment": a level reached, not a change
+            m.extra["level"] = True
             return
         if word is None:
             word = self._direction_before(words, sent, group[0])
@@ -292,6 +294,11 @@ class AttributeReader:
                 return None
             found = _cue(words, i, self.book.d_after)
             if found:
+                # a noun compound's head decides: "2% throughput reduction", "26% speed regression" (a
+                # metric noun before a change noun; "19x lower throughput" stays lower)
+                while i + 1 < sent.end and self.book.metrics.starting_at(words, i) \
+                        and (head := _cue(words, i + 1, self.book.d_after)):
+                    found, i = head, i + 1
                 return found
         return None
 
@@ -322,6 +329,9 @@ class AttributeReader:
         if m.label in ("ratio", "points"):
             return "increase"
         return None
+
+
+_ARTICLES = {"a", "an"}
 
 
 def _modifier(token) -> bool:

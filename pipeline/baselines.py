@@ -280,7 +280,9 @@ class BaselineReader:
         """'over 30%', 'more than 2×': the cue word qualifies a number and compares nothing."""
         if j < sent.end and (j in starts or doc[j].like_num or words[j] in self.book.qualifier_words):
             return True
-        return words[i:j] == ["than"] and i > sent.start and words[i - 1] in self.book.not_comparing  # 'rather than X'
+        if j + 1 < sent.end and words[j] in {"a", "an"} and (j + 1 in starts or doc[j + 1].like_num):
+            return True  # "less than a 2% reduction"
+        return i > sent.start and words[i - 1] in self.book.not_comparing  # 'rather than X', 'averaged over X'
 
     def _cue_owner(self, words, cue, at: int, results: list[Mention]) -> Mention | None:
         """The number an after-number cue ('within 1% of X', '2× the throughput of X') belongs to."""
@@ -337,6 +339,8 @@ class BaselineReader:
             # "than Y" ends a comparative of its own clause; "compared to Y" may cover the whole sentence
             verbs = self._verbs if words[pos] == "than" else frozenset()
             if pos >= m.end and kind == "preposition" and not _clause_break(words, group[-1].end, pos, verbs):
+                if m.extra.get("level") and "," in words[m.end:pos]:
+                    break  # "achieves 55.2% MFU ..., improving MFU by 1.34x compared to X": X is the 1.34x's
                 return name
         for pos, kind, name, _, _ in reversed(usable):
             if pos >= m.start or any(w in {":", ";"} for w in words[pos:m.start]):
