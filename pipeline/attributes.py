@@ -104,8 +104,9 @@ class AttributeReader:
     def _left_qualifier(self, words, sent, m: Mention, number_ends: frozenset[int] = frozenset()) -> str | None:
         for end in range(m.start, max(m.start - 7, sent.start), -1):
             hit = self.book.q_left.ending_at(words, end)
-            # "less than a 2% throughput reduction": an article between phrase and number does not count
-            if hit and m.start - end - sum(w in _ARTICLES for w in words[end:m.start]) < hit[1].max_distance:
+            # "less than a 2% throughput reduction": a determiner between phrase and number does not count
+            if hit and m.start - end - sum(w in self.book.determiners for w in words[end:m.start]) \
+                    < hit[1].max_distance:
                 if end - len(hit[0]) in number_ends:
                     return None  # it qualifies the number just before it
                 return self._bound_before(words, end - len(hit[0])) or hit[1].qualifier
@@ -329,9 +330,6 @@ class AttributeReader:
         if m.label in ("ratio", "points"):
             return "increase"
         return None
-
-
-_ARTICLES = {"a", "an"}
 
 
 def _modifier(token) -> bool:

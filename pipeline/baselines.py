@@ -280,7 +280,7 @@ class BaselineReader:
         """'over 30%', 'more than 2×': the cue word qualifies a number and compares nothing."""
         if j < sent.end and (j in starts or doc[j].like_num or words[j] in self.book.qualifier_words):
             return True
-        if j + 1 < sent.end and words[j] in {"a", "an"} and (j + 1 in starts or doc[j + 1].like_num):
+        if j + 1 < sent.end and words[j] in self.book.determiners and (j + 1 in starts or doc[j + 1].like_num):
             return True  # "less than a 2% reduction"
         return i > sent.start and words[i - 1] in self.book.not_comparing  # 'rather than X', 'averaged over X'
 
