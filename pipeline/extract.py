@@ -8,6 +8,7 @@ what leaves is frozen `Quantity` records.
 from __future__ import annotations
 
 import gc
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 
 from .attributes import AttributeReader
@@ -71,9 +72,13 @@ class Extractor:
         # that never does ("FlashX is ... FlashX achieves 2×") has none.
         own = [self.roles.introduces(words, s, system) for s in sents]
         first_own = own.index(True) if True in own else 0
+        starts = [m.start for m in mentions]  # in order: a sentence's numbers are one slice
         for index, sent in enumerate(sents):
+            in_sent = mentions[bisect_left(starts, sent.start):bisect_left(starts, sent.end)]
+            if not in_sent:  # no number: only the systems it names (for papers.baselines) are read
+                self.baselines.cues_of_sentence(doc, words, sent, [], [], named, system)
+                continue
             of_baselines = not own[index] and self.roles.about_the_baselines(words, sent)
-            in_sent = [m for m in mentions if sent.start <= m.start < sent.end]
             for m in in_sent:
                 m.extra["sentence"] = (sent.start_char, sent.end_char)
             for m in in_sent:
