@@ -31,6 +31,7 @@ _LISTED_NAME = re.compile(r"^(?:[A-Z][A-Za-z0-9]*|[a-z]+[A-Z][A-Za-z0-9]*)(?:[-.
 _CALLED = GatedRegex(re.compile(r"\b(?:called|named|dubbed)\s+([A-Z][\w\-]*[A-Za-z0-9])"))
 _NAMED_IMPLEMENTATION = GatedRegex(re.compile(r"\b([A-Z][\w\-.+]*)(?:-based)? (?:baselines?|implementations?)\b"))
 _LIST_JOINERS = {",", "and", "or"}
+_SUBJECT_WINDOW = 20  # "This paper have " before an intro verb
 _HEAD_WINDOW = 64  # characters before a "(" searched for a baseline head word (the longest is 16)
 _CLAUSE_OPENERS = {"with", "while", "whereas", "which", "where"}
 
@@ -47,8 +48,10 @@ class BaselineReader:
         self._verbs = frozenset(book.level_verbs | {w for w in book.d_before if w.endswith("s")})
         self._named_head = re.compile(rf"\b({heads})\s*\(([^()]{{2,60}})\)")
         self._head_before = re.compile(rf"\b(?:{heads})\s*$")  # a head word right before a "("
-        self._intro = GatedRegex(re.compile(rf"\b(?:[Ww]e|[Tt]his paper|[Tt]his work) (?:have )?(?:{verbs}) (?:(?:a|an|the)\s+)?"
-                                 rf"(?:[\w\-]+\s+){{0,6}}?(?:called|named|dubbed)?\s*([A-Z][\w\-]*)"))
+        self._intro = re.compile(rf"\b(?:[Ww]e|[Tt]his paper|[Tt]his work) (?:have )?(?:{verbs}) (?:(?:a|an|the)\s+)?"
+                                 rf"(?:[\w\-]+\s+){{0,6}}?(?:called|named|dubbed)?\s*([A-Z][\w\-]*)")
+        self._intro_verbs = tuple(f"{v} " for v in book.cues.system_intro_verbs)
+        self._subject_before = re.compile(r"\b(?:[Ww]e|[Tt]his paper|[Tt]his work) (?:have )?$")
 
     def cues_of_sentence(self, doc, words, sent, results: list[Mention], groups, named: list[str], system: str):
         """Every comparison cue of the sentence as (position, kind, baseline, owner group or None);
@@ -404,6 +407,26 @@ class BaselineReader:
                 out.append(self._canonical_baseline(m.group(1), own) or m.group(1))
         return out
 
+    def _introductions(self, text: str):
+        """The matches of _intro, in order, found from where an intro verb stands ("present ", a C
+        search) with its subject just before it, instead of trying the pattern at every character."""
+        starts = set()
+        for verb in self._intro_verbs:
+            at = text.find(verb)
+            while at >= 0:
+                subject = self._subject_before.search(text, max(0, at - _SUBJECT_WINDOW), at)
+                if subject is not None:
+                    starts.add(subject.start())
+                at = text.find(verb, at + 1)
+        end = 0
+        for start in sorted(starts):
+            if start < end:
+                continue  # inside the previous match, where a scan would not look
+            m = self._intro.match(text, start)
+            if m is not None:
+                end = m.end()
+                yield m
+
     def _heads_with_parenthesis(self, text: str):
         """The matches of _named_head, in order, found from each "(" (a C search) and the head word just
         before it, instead of trying the pattern at every character."""
@@ -437,7 +460,7 @@ class BaselineReader:
         called = _CALLED.search(text)
         if called and SYSTEM_NAME.match(called.group(1)):
             return called.group(1)
-        for m in self._intro.finditer(text):
+        for m in self._introductions(text):
             name = m.group(1)
             if name in self.book.generic_names or len(name) < 3:
                 continue

@@ -18,7 +18,7 @@ from pipeline.textnorm import GUARDS
 RULES = load_rules("rules")
 _BOOK = Cuebook(RULES, str.split)
 _READER = baselines.BaselineReader(_BOOK)
-GATED = [baselines._CALLED, baselines._NAMED_IMPLEMENTATION, _READER._intro]
+GATED = [baselines._CALLED, baselines._NAMED_IMPLEMENTATION]
 MARKUP = [rule.regex for rule in (*GUARDS, *RULES.markup)]
 
 
@@ -49,7 +49,8 @@ def test_the_gate_skips_text_without_the_literals_and_finds_what_the_regex_finds
     assert [m.group(1) for m in called.finditer("one named Alpha and one called Beta")] == ["Alpha", "Beta"]
 
 
-PIECES = ["We ", "we ", "This paper ", "propose ", "present ", "called ", "named ", "FlashX ", "(vLLM) ",
+PIECES = ["We ", "we ", "This paper ", "propose ", "present ", "presents ", "have ", "a ", "the ", "new ", "system ",
+          "called ", "named ", "FlashX ", "Zeta, ", "(vLLM) ",
           "baselines ", "method ", "implementation ", "Megatron-based ", "  ", "\t", "\n", "\\times ", "\\textbf{",
           "}", "$2.7$ ", "**x** ", "-- ", "a ", "b ", "1.5 ", "(", ")", "the "]
 
@@ -59,6 +60,8 @@ PIECES = ["We ", "we ", "This paper ", "propose ", "present ", "called ", "named
 def test_a_gated_regex_never_misses_a_match(text):
     for gated in GATED:
         assert [m.span() for m in gated.finditer(text)] == [m.span() for m in gated.regex.finditer(text)]
+    intros = [(m.start(), m.group()) for m in _READER._introductions(text)]
+    assert intros == [(m.start(), m.group()) for m in _READER._intro.finditer(text)]
     heads = [(m.start(), m.group()) for m in _READER._heads_with_parenthesis(text)]
     assert heads == [(m.start(), m.group()) for m in _READER._named_head.finditer(text)]
     for regex in MARKUP:
