@@ -267,8 +267,8 @@ class AttributeReader:
         word = self._direction_after(words, sent, group[-1] if m in group else m)
         if word is None:
             word = self._direction_after(words, sent, m)
-        if word is None and m.label == "percent" and self._after_level_verb(words, sent, m):
-            m.direction = None  # "achieving 99.2% SLO attainment": a level reached, not a change
+        if word is None and m.label in ("percent", "quantity") and self._after_level_verb(words, sent, m):
+            m.direction = None  # "achieving 99.2% SLO attainment", "sustains 1.2M tokens/s": a level reached
             m.extra["level"] = True
             return
         if word is None:
