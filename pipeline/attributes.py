@@ -286,6 +286,8 @@ class AttributeReader:
         m.direction = self._resolve(word, m)
 
     def _after_level_verb(self, words, sent, m: Mention) -> bool:
+        """Whether a verb of reaching (cues.yml level_verbs) stands right before the number, past its
+        qualifier and determiner ('achieves up to', 'reaches a')."""
         i = m.start - 1
         while i > sent.start and (words[i] in self.book.qualifier_words or words[i] in self.book.determiners):
             i -= 1  # "achieves up to", "reaches a"

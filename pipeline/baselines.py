@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from .context import PUNCT_STOPS
+from .columns import token_columns
+from .context import PUNCT_STOPS, figures_aside
 from .cuebook import Cuebook
 from .literal_gate import GatedRegex
 from .mentions import Mention
@@ -31,7 +32,8 @@ _LISTED_NAME = re.compile(r"^(?:[A-Z][A-Za-z0-9]*|[a-z]+[A-Z][A-Za-z0-9]*)(?:[-.
 _CALLED = GatedRegex(re.compile(r"\b(?:called|named|dubbed)\s+([A-Z][\w\-]*[A-Za-z0-9])"))
 _NAMED_IMPLEMENTATION = GatedRegex(re.compile(r"\b([A-Z][\w\-.+]*)(?:-based)? (?:baselines?|implementations?)\b"))
 _LIST_JOINERS = {",", "and", "or"}
-_SUBJECT_WINDOW = 20  # "This paper have " before an intro verb
+_INTRO_SUBJECT = r"\b(?:[Ww]e|[Tt]his paper|[Tt]his work) (?:have )?"  # "We propose", "This work presents"
+_SUBJECT_WINDOW = 20  # characters before an intro verb searched for the subject (the longest is 16)
 _HEAD_WINDOW = 64  # characters before a "(" searched for a baseline head word (the longest is 16)
 _CLAUSE_OPENERS = {"with", "while", "whereas", "which", "where"}
 
@@ -48,10 +50,10 @@ class BaselineReader:
         self._verbs = frozenset(book.level_verbs | {w for w in book.d_before if w.endswith("s")})
         self._named_head = re.compile(rf"\b({heads})\s*\(([^()]{{2,60}})\)")
         self._head_before = re.compile(rf"\b(?:{heads})\s*$")  # a head word right before a "("
-        self._intro = re.compile(rf"\b(?:[Ww]e|[Tt]his paper|[Tt]his work) (?:have )?(?:{verbs}) (?:(?:a|an|the)\s+)?"
+        self._intro = re.compile(rf"{_INTRO_SUBJECT}(?:{verbs}) (?:(?:a|an|the)\s+)?"
                                  rf"(?:[\w\-]+\s+){{0,6}}?(?:called|named|dubbed)?\s*([A-Z][\w\-]*)")
         self._intro_verbs = tuple(f"{v} " for v in book.cues.system_intro_verbs)
-        self._subject_before = re.compile(r"\b(?:[Ww]e|[Tt]his paper|[Tt]his work) (?:have )?$")
+        self._subject_before = re.compile(rf"{_INTRO_SUBJECT}$")
 
     def cues_of_sentence(self, doc, words, sent, results: list[Mention], groups, named: list[str], system: str):
         """Every comparison cue of the sentence as (position, kind, baseline, owner group or None);
@@ -117,7 +119,7 @@ class BaselineReader:
                 names += self._appositive_names(doc, words, sent, end, own) if not names else []
                 names += self._names_just_after(doc, words, sent, end) if not names else []
                 named.extend(names)
-                if not self._figures_aside(doc, words, sent, i):
+                if not figures_aside(words, token_columns(doc)[0], i, sent.end):
                     out.append((i, cue.kind, names[0] if len(names) == 1 else phrase, owner, tuple(names)))
             i = max(end, i + 1)
         return out
@@ -144,19 +146,6 @@ class BaselineReader:
                 return None
             names.append(known or last)
         return (end, names) if len(names) >= 2 else None
-
-    @staticmethod
-    def _figures_aside(doc, words, sent, i: int) -> bool:
-        """'2.03x speedup (vs. Inductor: 1.89x, TensorRT: 1.85x)': an aside that lists what the compared
-        systems reach names them, but is no baseline of the number before it."""
-        if i == sent.start or words[i - 1] != "(":
-            return False
-        for k in range(i + 1, min(i + 24, sent.end)):
-            if words[k] == ")":
-                return False
-            if doc[k].like_num and k > i + 1 and words[k - 1] == ":":
-                return True
-        return False
 
     def _shared_head(self, words, at: int, stop: int) -> bool:
         """'BF16 and naive FP8 baselines': 'and' inside a phrase whose head noun comes after it."""

@@ -1,6 +1,6 @@
 """Per-token attribute columns of a Doc, read once from its arrays and shared by every reader.
 
-Each extraction step that looks at every token (the windowed ruler, sentence bounds, lower-cased
+Each extraction step that looks at every token (the pattern trie ruler, sentence bounds, lower-cased
 words, number positions) reads these plain lists instead of making Token objects.
 """
 from __future__ import annotations

@@ -7,6 +7,20 @@ from __future__ import annotations
 PUNCT_STOPS = {",", ";", ":", "(", ")", ".", "!", "?", "[", "]", "\"", "''", "``"}
 
 
+def figures_aside(words: list[str], like_num: list[int], at: int, end: int) -> bool:
+    """'2.03x (vs. Inductor: 1.89x, TensorRT: 1.85x)': whether the comparison word at `at` opens a
+    parenthesis that lists what the compared systems reach, as 'name: figure'. Such an aside names
+    the systems but is no baseline of the number before it, and its figures are no results."""
+    if at == 0 or words[at - 1] != "(":
+        return False
+    for k in range(at + 1, min(at + 24, end)):
+        if words[k] == ")":
+            return False
+        if like_num[k] and k > at + 1 and words[k - 1] == ":":
+            return True
+    return False
+
+
 class PhraseTable:
     """Phrases (tuples of lower-case tokens) mapped to a value, for longest-first lookup.
 

@@ -182,23 +182,18 @@ class MentionFinder:
 
     def _coordinate_units(self, words: list[str], mentions: list[Mention]) -> None:
         """'205.59 and 191.18 samples per second': a bare number takes the unit of its partner;
-        'between 1 and 32 KiB' is one range."""
+        'between 1 and 32 KiB' and 'between 1.4x and 2.0x' are one range each."""
         for a, b in zip(reversed(mentions[:-1]), reversed(mentions[1:])):
-            if a.unit and a.unit == b.unit and not a.is_range and not b.is_range and words[a.end:b.start] == ["and"] \
-                    and a.start > 0 and words[a.start - 1] == "between":  # "between 1.4x and 2.0x"
+            between = words[a.end:b.start]
+            own_units = a.unit == b.unit and not a.is_range and not b.is_range  # "between 1.4x and 2.0x"
+            if b.unit and between == ["and"] and a.start > 0 and words[a.start - 1] == "between" \
+                    and (own_units or a.rule_id == "bare-number"):
                 b.start, b.low, b.high, b.is_range = a.start, min(a.low, b.low), max(a.high, b.high), True
                 b.reversed_range = a.low > b.high
-                b.extra["written"] = [a.low, b.high]
-                b.extra["between_range"] = True
+                b.extra["between_range"] = own_units  # both ends with their unit: one claim's range
                 mentions.remove(a)
                 continue
             if a.rule_id != "bare-number" or not b.unit:
-                continue
-            between = words[a.end:b.start]
-            if between == ["and"] and a.start > 0 and words[a.start - 1] == "between":
-                b.start, b.low, b.high, b.is_range = a.start, min(a.low, b.low), max(a.high, b.high), True
-                b.reversed_range = a.low > b.high
-                mentions.remove(a)
                 continue
             if between and all(w in self.book.coordinators for w in between):
                 a.unit, a.label, a.rule_id = b.unit, b.label, b.rule_id

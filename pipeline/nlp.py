@@ -4,17 +4,16 @@ No trained model is used or needed; everything the pipeline knows comes from the
 """
 from __future__ import annotations
 
-import spacy
-from spacy.language import Language
-from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
-
-from spacy.pipeline import Sentencizer
-
 from typing import NamedTuple
 
-from .rules import Rules
+import spacy
+from spacy.language import Language
+from spacy.pipeline import Sentencizer
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+
 from .columns import token_columns
-from .window_ruler import pattern_starts
+from .rules import Rules
+from .trie_ruler import pattern_starts
 
 SPANS_KEY = "quantities"
 UNITS_KEY = "unit_forms"
@@ -22,13 +21,13 @@ RANGE_JOINERS = ["-", "to", "~"]
 
 
 def build_nlp(rules: Rules) -> Language:
-    """Tokenizer rules, a SpanRuler for the phrase families of quantities.jsonl (run only
-    on windows where a pattern can begin: window_ruler), and
+    """Tokenizer rules, a SpanRuler for the phrase families of quantities.jsonl (its patterns walked as
+    a trie from the tokens where one can begin: trie_ruler), and
     PhraseMatcher-backed rulers for the unit spellings of units.yml (a number before a unit is paired
     with it by the extract step: one hash lookup a token instead of a token pattern per spelling)."""
     nlp = spacy.blank("en")
     _customize_tokenizer(nlp, rules)
-    ruler = nlp.add_pipe("windowed_span_ruler", name="quantity_ruler", config={"spans_key": SPANS_KEY})
+    ruler = nlp.add_pipe("trie_span_ruler", name="quantity_ruler", config={"spans_key": SPANS_KEY})
     patterns = [{"label": p.label, "pattern": pattern, "id": p.id}
                 for p in rules.quantities for pattern in _expand_first_token(p.pattern)]
     ruler.add_patterns(patterns)

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 
-from .context import PUNCT_STOPS
+from .columns import token_columns
+from .context import PUNCT_STOPS, figures_aside
 from .cuebook import Cuebook
 from .mentions import Mention
 
@@ -35,7 +36,7 @@ class RoleJudge:
                 return m.set_role("name", "enumeration")
             if m.low == m.high and m.low.is_integer() and 1900 <= m.low <= 2100:
                 return m.set_role("name", "a year")
-        if self._baselines_own_figure(words, sent, m):
+        if self._baselines_own_figure(doc, words, sent, m):
             return m.set_role("setup", "the compared system's own figure ('(vs. Inductor: 1.89x)')")
         # "between 20% and 35%" is a range of one claim; "between" marks setup only before counts
         if m.label != "ratio" and not self._relative_change(words, m) and not m.extra.get("between_range"):
@@ -63,15 +64,15 @@ class RoleJudge:
             return m.set_role("motivation", "absolute number in a sentence not about this work")
         m.set_role("result", "result phrase")
 
-    @staticmethod
-    def _baselines_own_figure(words, sent, m: Mention) -> bool:
-        """'FACT achieves 2.03x (vs. Inductor: 1.89x, TensorRT: 1.85x)': inside a parenthesis opened by
-        'vs.', the numbers are what the compared systems reach, not the paper's result."""
+    def _baselines_own_figure(self, doc, words, sent, m: Mention) -> bool:
+        """'FACT achieves 2.03x (vs. Inductor: 1.89x, TensorRT: 1.85x)': inside a parenthesis opened by a
+        comparison word that lists 'name: figure', the numbers are what the compared systems reach."""
         for i in range(m.start - 1, max(sent.start - 1, m.start - 16), -1):
             if words[i] == ")":
                 return False
             if words[i] == "(":
-                return i + 1 < m.start and words[i + 1] in {"vs", "vs.", "versus", "v.s."}
+                return i + 1 < m.start and self.book.b_cues.starting_at(words, i + 1) is not None \
+                    and figures_aside(words, token_columns(doc)[0], i + 1, sent.end)
         return False
 
     def _relative_change(self, words, m: Mention) -> bool:

@@ -172,7 +172,10 @@ def read_limit(original: str) -> int:
 
 def long_runs(original: str) -> int:
     """How many runs of MAX_RUN or more non-space characters the read part of `original` has
-    (each is read as one space): for a warning."""
+    (each is read as one space): for a warning. Most abstracts cannot hold one, which a few C
+    searches tell (`_may_have_long_run`), so the guard's pattern is not tried at every character."""
+    if not _may_have_long_run(original):
+        return 0
     return sum(1 for _ in _LONG_RUN.finditer(original, 0, read_limit(original)))
 
 

@@ -58,7 +58,7 @@ def pattern_starts(patterns: list[list[dict]]) -> Starts | None:
     return Starts(numbers, frozenset(w.lower() for w in lower), frozenset(orth))
 
 
-class WindowedSpanRuler(SpanRuler):
+class TrieSpanRuler(SpanRuler):
     """SpanRuler with `starts` set: patterns are matched by a PatternTrie from possible starts only."""
 
     starts: Starts | None = None
@@ -159,9 +159,9 @@ def _freeze(node: dict):
     return ends, [(test[0], test[1], _freeze(child)) for test, child in node.items() if test is not None]
 
 
-@Language.factory("windowed_span_ruler", default_config={"spans_key": "ruler", "validate": True})
-def make_windowed_span_ruler(nlp: Language, name: str, spans_key: str, validate: bool) -> WindowedSpanRuler:
+@Language.factory("trie_span_ruler", default_config={"spans_key": "ruler", "validate": True})
+def make_trie_span_ruler(nlp: Language, name: str, spans_key: str, validate: bool) -> TrieSpanRuler:
     """Registered like spaCy's span_ruler; keeps the first-longest span filter of the quantity ruler."""
-    return WindowedSpanRuler(nlp, name, spans_key=spans_key, spans_filter=filter_chain_spans, validate=validate,
-                             scorer=lambda examples, **kw: overlapping_labeled_spans_score(
-                                 examples, spans_key=spans_key, **kw))
+    return TrieSpanRuler(nlp, name, spans_key=spans_key, spans_filter=filter_chain_spans, validate=validate,
+                         scorer=lambda examples, **kw: overlapping_labeled_spans_score(
+                             examples, spans_key=spans_key, **kw))
