@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from .columns import Sentence
 from .context import PUNCT_STOPS
 from .cuebook import Cuebook
 from .mentions import Mention
@@ -21,7 +22,7 @@ class AttributeReader:
     def __init__(self, book: Cuebook):
         self.book = book
 
-    def groups(self, words, results: list[Mention]) -> list[list[Mention]]:
+    def groups(self, words: list[str], results: list[Mention]) -> list[list[Mention]]:
         groups: list[list[Mention]] = []
         for m in results:
             if groups:
@@ -33,7 +34,7 @@ class AttributeReader:
             groups.append([m])
         return groups
 
-    def _parallel(self, words, start: int, end: int) -> bool:
+    def _parallel(self, words: list[str], start: int, end: int) -> bool:
         """'1.9× over Megatron-LM and 1.35× over ...': only a baseline phrase and a coordinator between."""
         between = words[start:end]
         if not between or len(between) > 9 or between[-1] not in self.book.coordinators:
@@ -42,7 +43,8 @@ class AttributeReader:
             return False
         return not any(w in self.book.d_before or w in PUNCT_STOPS for w in between[:-1])
 
-    def qualifiers(self, words, sent, group: list[Mention], number_ends: frozenset[int] = frozenset()) -> None:
+    def qualifiers(self, words: list[str], sent: Sentence, group: list[Mention],
+                   number_ends: frozenset[int] = frozenset()) -> None:
         """`number_ends`: where the sentence's numbers end, so a qualifier right after one ('2.2% geometric
         mean using 10×') is that number's and not read again as the next number's left qualifier."""
         for m in group:
@@ -61,7 +63,7 @@ class AttributeReader:
         elif shared:
             group[0].qualifier = shared
 
-    def carry_left_qualifier(self, words, sent, results: list[Mention]) -> None:
+    def carry_left_qualifier(self, words: list[str], sent: Sentence, results: list[Mention]) -> None:
         """'up to 168x for reduce-scatter, 33x for all-gather and 10x for all-reduce', 'up to 3.9× higher
         write throughput than X and 7.6× higher than Y': a list of values of one metric under one 'up to'.
         The next value shares the qualifier written before the first only when it names no metric of
@@ -84,7 +86,7 @@ class AttributeReader:
                 b.extra["carried_qualifier"] = True
 
     @staticmethod
-    def inherit_restated(words, results: list[Mention]) -> None:
+    def inherit_restated(words: list[str], results: list[Mention]) -> None:
         """'up to 740 TFLOPs/s (75% utilization)': a parenthetical restatement shares the qualifier;
         'improves the training time by up to 7.5× (3.6× on average)': one of the same kind also measures
         the same metric, in the same direction."""
@@ -101,7 +103,8 @@ class AttributeReader:
                     m.metric, m.metric_polarity, m.metric_family = \
                         before.metric, before.metric_polarity, before.metric_family
 
-    def _left_qualifier(self, words, sent, m: Mention, number_ends: frozenset[int] = frozenset()) -> str | None:
+    def _left_qualifier(self, words: list[str], sent: Sentence, m: Mention,
+                        number_ends: frozenset[int] = frozenset()) -> str | None:
         for end in range(m.start, max(m.start - 7, sent.start), -1):
             hit = self.book.q_left.ending_at(words, end)
             # "less than a 2% throughput reduction": a determiner between phrase and number does not count
@@ -117,12 +120,12 @@ class AttributeReader:
                 break
         return None
 
-    def _bound_before(self, words, start: int) -> str | None:
+    def _bound_before(self, words: list[str], start: int) -> str | None:
         """'within ≈5%': a bound written before an approximation is the qualifier that counts."""
         hit = self.book.q_left.ending_at(words, start)
         return hit[1].qualifier if hit and hit[1].qualifier in ("at_most", "at_least") else None
 
-    def _right_qualifier(self, words, sent, m: Mention) -> str | None:
+    def _right_qualifier(self, words: list[str], sent: Sentence, m: Mention) -> str | None:
         """'3.17× on average', '(2.1× on average)', and after the number's own metric phrase and asides:
         '3.08x (up to 4.62x) speedup on average'."""
         start = m.end
@@ -141,7 +144,8 @@ class AttributeReader:
                 return hit[1].qualifier
         return None
 
-    def metric(self, doc, words, sent, m: Mention, group: list[Mention], previous: Mention | None = None) -> None:
+    def metric(self, doc, words: list[str], sent: Sentence, m: Mention, group: list[Mention],
+               previous: Mention | None = None) -> None:
         """The metric term right after the number, else after its coordinated group ("2.9× and 2.5×
         geomean speedups"), else the nearest one before it in the clause, else that of the result it
         continues ("improves training time by 7.5× over X, and 3× over Y"); widened by its modifiers."""
@@ -172,7 +176,7 @@ class AttributeReader:
         m.metric_polarity = entry.polarity
         m.metric_family = entry.family
 
-    def pair_respective_metrics(self, words, sent, group: list[Mention]) -> None:
+    def pair_respective_metrics(self, words: list[str], sent: Sentence, group: list[Mention]) -> None:
         """'15% and 48% better on accuracy and time, respectively': as many metric terms after the numbers
         as there are numbers, paired in order."""
         if len(group) < 2 or "respectively" not in words[group[-1].end:sent.end]:
@@ -191,22 +195,22 @@ class AttributeReader:
             for m, metric in zip(group, found):
                 m.extra["respective_metric"] = metric
 
-    def _no_verb_between(self, words, start: int, end: int, stops: set[str]) -> bool:
+    def _no_verb_between(self, words: list[str], start: int, end: int, stops: set[str]) -> bool:
         """No direction verb and none of `stops` in words[start:end]: the later number is linked to the
         earlier one without a clause or change of its own."""
         return not any(w in stops or _cue(words, k, self.book.d_before) for k, w in enumerate(words[start:end], start))
 
-    def _by_list(self, words, previous: Mention, m: Mention) -> bool:
+    def _by_list(self, words: list[str], previous: Mention, m: Mention) -> bool:
         """'TTFT by 70%, End-to-End latency by 41% and per-token energy by 22%': parallel 'X by N' items."""
         between = words[previous.end:m.start]
         return len(between) <= 10 and between[0] in {",", "and"} \
             and self._no_verb_between(words, previous.end, m.start, {";", ":", "while", "with"})
 
-    def _continues(self, words, previous: Mention, m: Mention) -> bool:
+    def _continues(self, words: list[str], previous: Mention, m: Mention) -> bool:
         """Whether m goes on the sentence of `previous` with 'and' and no verb of its own between."""
         return "and" in words[previous.end:m.start] and self._no_verb_between(words, previous.end, m.start, {";", ":"})
 
-    def _metric_after(self, words, sent, m: Mention):
+    def _metric_after(self, words: list[str], sent: Sentence, m: Mention):
         """The metric noun phrase after a number, up to a clause or preposition ('19.9% under a latency
         budget' measures nothing about latency); its head wins ('memory bandwidth utilization')."""
         skip_to = m.end
@@ -226,13 +230,13 @@ class AttributeReader:
                 return self._metric_head(words, sent, i, hit)
         return None
 
-    def _opens_metric(self, words, i: int, m: Mention) -> bool:
+    def _opens_metric(self, words: list[str], i: int, m: Mention) -> bool:
         """'7.5 points for GPQA', '9.4 pp improvement in pass rate', '10-20x reductions in TTFT'."""
         previous = words[i - 1]
         return words[i] in _METRIC_PREPOSITIONS and (
             i == m.end or previous in self.book.d_after or previous in self.book.d_before)
 
-    def _metric_head(self, words, sent, i: int, hit):
+    def _metric_head(self, words: list[str], sent: Sentence, i: int, hit):
         """The last metric term of a noun phrase is its head: 'memory bandwidth utilization'."""
         best = (i, i + len(hit[0]), hit[1])
         j = best[1]
@@ -245,7 +249,7 @@ class AttributeReader:
                 j += 1
         return best
 
-    def _modifier_word(self, doc, words, i: int) -> bool:
+    def _modifier_word(self, doc, words: list[str], i: int) -> bool:
         """A word that narrows a metric ("P95 TTFT", "end-to-end"), not a verb, comparative or qualifier."""
         w = words[i]
         if i > 0 and doc[i - 1].like_num and not doc[i - 1].whitespace_:
@@ -254,7 +258,8 @@ class AttributeReader:
             self.book.d_before, self.book.d_after, self.book.qualifier_words, self.book.b_stops,
             self.book.self_reference_words))
 
-    def direction(self, words, sent, m: Mention, group: list[Mention], previous: Mention | None = None) -> None:
+    def direction(self, words: list[str], sent: Sentence, m: Mention, group: list[Mention],
+                  previous: Mention | None = None) -> None:
         if m.fixed_direction:
             m.direction = m.fixed_direction
             return
@@ -285,7 +290,7 @@ class AttributeReader:
         m.extra["direction_word"] = word
         m.direction = self._resolve(word, m)
 
-    def _after_level_verb(self, words, sent, m: Mention) -> bool:
+    def _after_level_verb(self, words: list[str], sent: Sentence, m: Mention) -> bool:
         """Whether a verb of reaching (cues.yml level_verbs) stands right before the number, past its
         qualifier and determiner ('achieves up to', 'reaches a')."""
         i = m.start - 1
@@ -293,7 +298,7 @@ class AttributeReader:
             i -= 1  # "achieves up to", "reaches a"
         return i >= sent.start and words[i] in self.book.level_verbs
 
-    def _direction_after(self, words, sent, m: Mention) -> str | None:
+    def _direction_after(self, words: list[str], sent: Sentence, m: Mention) -> str | None:
         for i in right_context(words, m.end, sent.end, 6):
             w = words[i]
             if w in PUNCT_STOPS or w in _CLAUSE_JOINERS or w in self.book.aside_openers:
@@ -308,7 +313,7 @@ class AttributeReader:
                 return found
         return None
 
-    def _direction_before(self, words, sent, m: Mention) -> str | None:
+    def _direction_before(self, words: list[str], sent: Sentence, m: Mention) -> str | None:
         """The nearest direction word before the number (14 words, hyphens not counted); a word that is
         also a metric term is the measured thing, not the change ('reduces performance degradation by')."""
         budget, i = 14, m.start - 1
@@ -357,7 +362,8 @@ def _cue(words: list[str], i: int, table: dict) -> str | None:
 def right_context(words: list[str], start: int, end: int, limit: int) -> list[int]:
     """Up to `limit` token positions after a number, stepping over an aside in parentheses
     ("up to 1.5× (2.1× on average) higher throughput") and out of the one the number sits in."""
-    out, i = [], start
+    out: list[int] = []
+    i = start
     while i < end and len(out) < limit:
         if words[i] == "(":
             close = next((j for j in range(i + 1, min(i + 12, end)) if words[j] == ")"), None)

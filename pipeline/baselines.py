@@ -6,9 +6,11 @@ canonicalized through rules/baselines.yml; generic phrases are kept as written.
 """
 from __future__ import annotations
 
+from typing import Any
+
 import re
 
-from .columns import token_columns
+from .columns import Sentence, token_columns
 from .context import PUNCT_STOPS, figures_aside
 from .cuebook import Cuebook
 from .literal_gate import GatedRegex
@@ -55,7 +57,8 @@ class BaselineReader:
         self._intro_verbs = tuple(f"{v} " for v in book.cues.system_intro_verbs)
         self._subject_before = re.compile(rf"{_INTRO_SUBJECT}$")
 
-    def cues_of_sentence(self, doc, words, sent, results: list[Mention], groups, named: list[str], system: str):
+    def cues_of_sentence(self, doc, words: list[str], sent: Sentence, results: list[Mention], groups,
+                         named: list[str], system: str):
         """Every comparison cue of the sentence as (position, kind, baseline, owner group or None);
         `system` is the paper's own system, which is never its own baseline."""
         own = system
@@ -66,16 +69,17 @@ class BaselineReader:
         candidates_at = iter(self.book.b_cues.first_positions(words, sent.start, sent.end))
         paired = "respectively" in words[sent.start:sent.end]
         while True:
-            i = next((p for p in candidates_at if p >= i), None)  # only where a cue's first word stands
-            if i is None:
+            at = next((p for p in candidates_at if p >= i), None)  # only where a cue's first word stands
+            if at is None:
                 break
+            i = at
             hit = self.book.b_cues.starting_at(words, i)
             if not hit:
                 i += 1
                 continue
             cue_words, candidates = hit
             j = i + len(cue_words)
-            owner = None
+            owner: Any = None  # the number a cue follows, then its group
             cue = candidates[0]
             if cue.after_number_only:
                 if not results:  # an after-number cue ("of") with no number to belong to
@@ -124,7 +128,7 @@ class BaselineReader:
             i = max(end, i + 1)
         return out
 
-    def _respective_list(self, doc, words, sent, j: int, own: str) -> tuple[int, list[str]] | None:
+    def _respective_list(self, doc, words: list[str], sent: Sentence, j: int, own: str) -> tuple[int, list[str]] | None:
         """'compared to HPCC and DCTCP, respectively', '... to Baseline XDL, Intel-optimized DRLM, FAE,
         and Hotline, respectively': a list the numbers are paired with item by item names one system an
         item (the last word of each, all-capital ones too), whatever the lexicon knows."""
@@ -147,7 +151,7 @@ class BaselineReader:
             names.append(known or last)
         return (end, names) if len(names) >= 2 else None
 
-    def _shared_head(self, words, at: int, stop: int) -> bool:
+    def _shared_head(self, words: list[str], at: int, stop: int) -> bool:
         """'BF16 and naive FP8 baselines': 'and' inside a phrase whose head noun comes after it."""
         if words[at] not in {"and", "or"}:
             return False
@@ -158,7 +162,7 @@ class BaselineReader:
                 return False
         return False
 
-    def _extend_over_names(self, doc, words, sent, end: int, own: str,
+    def _extend_over_names(self, doc, words: list[str], sent: Sentence, end: int, own: str,
                            start: int | None = None) -> tuple[int, list[str]]:
         """'compared with SGLang, vLLM and TensorRT-LLM': a list of names stays one baseline phrase; after
         a name, a capitalised word is one too ('over PyTorch DataLoader and Pecan')."""
@@ -181,7 +185,7 @@ class BaselineReader:
                 break
         return end, listed
 
-    def _such_as(self, doc, words, sent, end: int, own: str) -> tuple[int, list[str]] | None:
+    def _such_as(self, doc, words: list[str], sent: Sentence, end: int, own: str) -> tuple[int, list[str]] | None:
         """'over well-known offloading policies such as LRU and LFU': the phrase runs on over the names
         it gives as examples; in such a list a capitalised word is a name even without inner capitals."""
         if end > 0 and words[end - 1] == "such" and end < sent.end and words[end] == "as":
@@ -194,7 +198,8 @@ class BaselineReader:
             k = end + 2  # "state-of-the-art systems, including DistServe, BlitzScale, and AIBrix"
         else:
             return None
-        names, last = [], None
+        names: list[str] = []
+        last = k
         while k < sent.end and k < end + 12:
             text = doc[k].text
             if words[k] in {",", "and", "or"}:
@@ -215,7 +220,8 @@ class BaselineReader:
                 k += 1  # a name glued to its version or suffix ("FlashAttention-2", "ZeRO-Offload")
                 last = k
             whole = self._modifier_suffix.sub("", doc[first:last].text)  # "Triton-based implementations"
-            names.append(self.book.baseline_names.canonical_in(whole) if self._known_whole(whole) else whole)
+            known = self.book.baseline_names.canonical_in(whole) if self._known_whole(whole) else None
+            names.append(known or whole)
         return (last, names) if names else None
 
     def _known_whole(self, text: str) -> bool:
@@ -223,7 +229,7 @@ class BaselineReader:
         hits = self.book.baseline_names.find(text)
         return bool(hits) and hits[0].start == 0 and hits[0].end >= len(text.rstrip("s"))
 
-    def _appositive_names(self, doc, words, sent, end: int, own: str) -> list[str]:
+    def _appositive_names(self, doc, words: list[str], sent: Sentence, end: int, own: str) -> list[str]:
         """'its state-of-the-art counterpart, Gavel' / 'systems, DeepSpeed and FlexMoE,': names in apposition."""
         if end >= sent.end or words[end] != ",":
             return []
@@ -236,7 +242,7 @@ class BaselineReader:
             k += 1
         return names if names and (k >= sent.end or words[k] in PUNCT_STOPS) else []
 
-    def _names_just_after(self, doc, words, sent, end: int) -> list[str]:
+    def _names_just_after(self, doc, words: list[str], sent: Sentence, end: int) -> list[str]:
         """'quantized GEMM kernels in NVIDIA TensorRT-LLM': the known system the phrase belongs to."""
         if end < sent.end and words[end] in {"in", "of", "from"}:
             known = self.book.baseline_names.canonical_in(doc[end + 1:min(end + 5, sent.end)].text)
@@ -268,7 +274,7 @@ class BaselineReader:
         return bool(self.book.baseline_names.canonical_in(token)) or bool(NAMED_TOKEN.match(token)) \
             and token not in self.book.generic_names
 
-    def _bounds_a_number(self, doc, words, sent, i: int, j: int, starts: set[int]) -> bool:
+    def _bounds_a_number(self, doc, words: list[str], sent: Sentence, i: int, j: int, starts: set[int]) -> bool:
         """'over 30%', 'more than 2×': the cue word qualifies a number and compares nothing."""
         if j < sent.end and (j in starts or doc[j].like_num or words[j] in self.book.qualifier_words):
             return True
@@ -276,7 +282,7 @@ class BaselineReader:
             return True  # "less than a 2% reduction"
         return i > sent.start and words[i - 1] in self.book.not_comparing  # 'rather than X', 'averaged over X'
 
-    def _cue_owner(self, words, cue, at: int, results: list[Mention]) -> Mention | None:
+    def _cue_owner(self, words: list[str], cue, at: int, results: list[Mention]) -> Mention | None:
         """The number an after-number cue ('within 1% of X', '2× the throughput of X') belongs to."""
         for m in reversed(results):
             if m.end <= at:
@@ -304,7 +310,7 @@ class BaselineReader:
                 return token
         return None
 
-    def pick(self, words, m: Mention, group: list[Mention], results: list[Mention], cues) -> str | None:
+    def pick(self, words: list[str], m: Mention, group: list[Mention], results: list[Mention], cues) -> str | None:
         """The first comparison phrase after the number, else the nearest one before it.
 
         A sentence-final "compared to X" covers the numbers before it, unless a new clause (", with",
@@ -325,7 +331,7 @@ class BaselineReader:
                          and not any(w in PUNCT_STOPS for w in words[r.end:pos])), None)
 
         def same_metric(owner: Mention) -> bool:  # "4.9x speedup over RCCL in ..., and up to 2.4x speedup in ..."
-            return bool(owner.metric and m.metric) and owner.metric.lower() == m.metric.lower()
+            return bool(owner.metric and m.metric) and (owner.metric or "").lower() == (m.metric or "").lower()
 
         for pos, kind, name, _, _ in usable:
             # "than Y" ends a comparative of its own clause; "compared to Y" may cover the whole sentence
@@ -346,7 +352,7 @@ class BaselineReader:
                 return name
         return None
 
-    def share_of_reference(self, doc, words, sent, results: list[Mention]) -> None:
+    def share_of_reference(self, doc, words: list[str], sent: Sentence, results: list[Mention]) -> None:
         """'50% to 72% of optimal throughput', '75% of the decoding speed of a fully GPU-cached deployment':
         a share of a reference level compares with that reference and moves nothing (no direction)."""
         for m in results:
@@ -376,7 +382,7 @@ class BaselineReader:
                 m.baseline = _strip_determiner(doc[start:end].text)
 
     @staticmethod
-    def respectively(words, groups: list[list[Mention]], cues) -> None:
+    def respectively(words: list[str], groups: list[list[Mention]], cues) -> None:
         """'compared to DeepSpeed and FlexMoE, ... 30.5% and 25.9% ..., respectively': pair them up."""
         if "respectively" not in words:
             return
@@ -458,7 +464,7 @@ class BaselineReader:
         return ""
 
 
-def _clause_break(words, start: int, end: int, verbs: frozenset[str] = frozenset()) -> bool:
+def _clause_break(words: list[str], start: int, end: int, verbs: frozenset[str] = frozenset()) -> bool:
     """', with about 1.4x improvement over EAGLE-2', ', and achieves ...': a new clause between a number and
     a cue (after a comma, a clause opener, or 'and' and a verb of `verbs`)."""
     return any(words[k] == "," and (words[k + 1] in _CLAUSE_OPENERS or words[k + 1] == "and" and k + 2 < end

@@ -4,6 +4,8 @@ They work on lower-cased token texts of a sentence, so the rules stay plain word
 """
 from __future__ import annotations
 
+from typing import Any
+
 PUNCT_STOPS = {",", ";", ":", "(", ")", ".", "!", "?", "[", "]", "\"", "''", "``"}
 
 
@@ -30,7 +32,7 @@ class PhraseTable:
 
     __slots__ = ("phrases", "longest", "_firsts", "_lasts")
 
-    def __init__(self, phrases: dict[tuple[str, ...], object]):
+    def __init__(self, phrases: dict[tuple[str, ...], Any]):
         self.phrases = phrases
         self.longest = max((len(k) for k in phrases), default=0)
         self._firsts = {k[0] for k in phrases}

@@ -14,9 +14,11 @@ from dataclasses import dataclass, replace
 from .attributes import AttributeReader
 from .baselines import BaselineReader, title_system_name
 from .cuebook import Cuebook
+from .interrupts import checkpoint
 from .lexicon import unique_in_order
 from .mentions import Mention, MentionFinder
-from .nlp import build_nlp, lower_words, sentences
+from .columns import lower_words, sentences
+from .nlp import build_nlp
 from .records import Paper, Quantity
 from .roles import RoleJudge
 from .rules import Rules
@@ -74,6 +76,7 @@ class Extractor:
         first_own = own.index(True) if True in own else 0
         starts = [m.start for m in mentions]  # in order: a sentence's numbers are one slice
         for index, sent in enumerate(sents):
+            checkpoint()
             in_sent = mentions[bisect_left(starts, sent.start):bisect_left(starts, sent.end)]
             if not in_sent:  # no number: only the systems it names (for papers.baselines) are read
                 self.baselines.cues_of_sentence(doc, words, sent, [], [], named, system)
@@ -82,6 +85,7 @@ class Extractor:
             for m in in_sent:
                 m.extra["sentence"] = (sent.start_char, sent.end_char)
             for m in in_sent:
+                checkpoint()
                 self.roles.judge(doc, words, sent, m, hw_starts, system)
                 if index < first_own and m.role == "result":
                     m.set_role("motivation", "background before the paper introduces its own work")
@@ -95,6 +99,7 @@ class Extractor:
                 self.attributes.qualifiers(words, sent, group, number_ends)
                 self.attributes.pair_respective_metrics(words, sent, group)
                 for m in group:
+                    checkpoint()
                     self.attributes.metric(doc, words, sent, m, group, previous)
                     self.attributes.direction(words, sent, m, group, previous)
                     if words[m.start - 1] != "(":  # a parenthetical restatement continues nothing
@@ -109,6 +114,7 @@ class Extractor:
             cues = self.baselines.cues_of_sentence(doc, words, sent, results, groups, named, system)
             for group in groups:
                 for m in group:
+                    checkpoint()
                     m.baseline = self.baselines.pick(words, m, group, results, cues)
             self.baselines.respectively(words[sent.start:sent.end], groups, cues)
             self.baselines.share_of_reference(doc, words, sent, results)

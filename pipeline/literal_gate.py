@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from re import _constants as C  # noqa: N812  (the stdlib's own names for parsed regex nodes)
-from re import _parser
+# the stdlib's own parser and names for parsed regex nodes (private, so not in typeshed)
+from re import _constants as C  # type: ignore[attr-defined]  # noqa: N812
+from re import _parser  # type: ignore[attr-defined]
 
 _MAX_CHARSET = 4  # "[Ww]e" is read as "We" or "we"; a wider class ends a literal
 _MAX_ALTERNATIVES = 32  # more alternatives than this cost more to test than the scan itself

@@ -14,7 +14,8 @@ from .cuebook import Cuebook
 from spacy.tokens import Span
 from spacy.util import filter_spans
 
-from .nlp import RANGE_JOINERS, SPANS_KEY, UNITS_KEY, number_positions
+from .columns import number_positions
+from .nlp import RANGE_JOINERS, SPANS_KEY, UNITS_KEY
 
 UNIT_OF_LABEL = {"ratio": "x", "percent": "%", "points": "pp"}
 # Number-size guards: a value must be finite and below MAX_VALUE; 10**x must stay a finite float.

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .columns import token_columns
+from .columns import Sentence, token_columns
 from .context import PUNCT_STOPS, figures_aside
 from .cuebook import Cuebook
 from .mentions import Mention
@@ -19,7 +19,7 @@ class RoleJudge:
     def __init__(self, book: Cuebook):
         self.book = book
 
-    def judge(self, doc, words, sent, m: Mention, hw_starts: set[int], system: str) -> None:
+    def judge(self, doc, words: list[str], sent: Sentence, m: Mention, hw_starts: set[int], system: str) -> None:
         if m.extra.get("is_source"):
             return
         text = doc.user_data["text"]  # the normalized abstract (doc.text would rebuild it from tokens)
@@ -64,7 +64,7 @@ class RoleJudge:
             return m.set_role("motivation", "absolute number in a sentence not about this work")
         m.set_role("result", "result phrase")
 
-    def _baselines_own_figure(self, doc, words, sent, m: Mention) -> bool:
+    def _baselines_own_figure(self, doc, words: list[str], sent: Sentence, m: Mention) -> bool:
         """'FACT achieves 2.03x (vs. Inductor: 1.89x, TensorRT: 1.85x)': inside a parenthesis opened by a
         comparison word that lists 'name: figure', the numbers are what the compared systems reach."""
         for i in range(m.start - 1, max(sent.start - 1, m.start - 16), -1):
@@ -75,7 +75,7 @@ class RoleJudge:
                     and figures_aside(words, token_columns(doc)[0], i + 1, sent.end)
         return False
 
-    def _relative_change(self, words, m: Mention) -> bool:
+    def _relative_change(self, words: list[str], m: Mention) -> bool:
         """'cuts queuing delays by 44.1% for LP tasks', 'reduce 79% memory footprint', '50% fewer GPUs':
         a percentage that is itself a change (after 'by' or a direction verb, or before a comparative)
         is a result whatever setup word follows it; 'with only 10% more bits' states a condition."""
@@ -87,7 +87,7 @@ class RoleJudge:
             return False
         return before == "by" or before in self.book.d_before or after in self.book.d_after
 
-    def _role_cue(self, words, sent, m: Mention):
+    def _role_cue(self, words: list[str], sent: Sentence, m: Mention):
         for i in range(m.end, min(m.end + 3, sent.end)):
             hit = self.book.role_after.starting_at(words, i)
             if hit and i - m.end < hit[1].window:
@@ -100,12 +100,12 @@ class RoleJudge:
                 return hit[1]
         return None
 
-    def _is_motivation(self, words, sent) -> bool:
+    def _is_motivation(self, words: list[str], sent: Sentence) -> bool:
         motivated = self.book.role_sentence.any_in(words, sent.start, sent.end)
         return motivated and not self._self_referring(words, sent, "")
 
     @staticmethod
-    def share_setup(words, mentions: list[Mention]) -> None:
+    def share_setup(words: list[str], mentions: list[Mention]) -> None:
         """'at 100 Gbps and 400 Gbps link bandwidths': quantities of one unit coordinated with a setup
         quantity describe the same setup."""
         for a, b in reversed(list(zip(mentions, mentions[1:]))):
@@ -114,7 +114,7 @@ class RoleJudge:
                     and all(w in {"and", "or", ","} for w in words[a.end:b.start]):
                 a.set_role("setup", f"coordinated with a setup quantity ({b.role_reason})")
 
-    def about_the_baselines(self, words, sent) -> bool:
+    def about_the_baselines(self, words: list[str], sent: Sentence) -> bool:
         """'Static baselines (FIFO, ...) achieve 45–67% utilization': a sentence that opens with the compared
         systems as its subject (in its first three words). The caller checks that it never speaks of the
         paper's own work (`introduces`)."""
@@ -122,17 +122,17 @@ class RoleJudge:
         return any(w in self.book.baseline_subjects for w in words[sent.start:end]) \
             and not self.book.b_cues.first_positions(words, sent.start, end)  # "Compared to baselines, ..."
 
-    def introduces(self, words, sent, system: str) -> bool:
+    def introduces(self, words: list[str], sent: Sentence, system: str) -> bool:
         """Whether the sentence speaks of the paper's own work: own_work words of cues.yml, or its system."""
         return self.book.own_work.any_in(words, sent.start, sent.end) \
             or (bool(system) and system.lower() in words[sent.start:sent.end])
 
-    def _self_referring(self, words, sent, system: str) -> bool:
+    def _self_referring(self, words: list[str], sent: Sentence, system: str) -> bool:
         if system and system.lower() in sent.text.lower():
             return True
         return self.book.self_reference.any_in(words, sent.start, sent.end)
 
-    def is_attributive(self, words, sent, m: Mention) -> bool:
+    def is_attributive(self, words: list[str], sent: Sentence, m: Mention) -> bool:
         """'the remaining ~80% of the community': a number inside a noun phrase led by a determiner."""
         book = self.book
         for i in range(m.start - 1, max(m.start - 4, sent.start - 1), -1):

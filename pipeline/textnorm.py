@@ -12,6 +12,7 @@ characters read as spaces. The guards go through the same offset map as the rule
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -93,17 +94,17 @@ class NormalizedText:
         return _balance(self.original, self.start_of(start), self.end_of(end - 1))
 
 
-def normalize(original: str, rules: list[MarkupRule]) -> NormalizedText:
+def normalize(original: str, rules: Sequence[MarkupRule]) -> NormalizedText:
     cut = read_limit(original)
     truncated = cut < len(original)
     original = text = original[:cut]
     layers = []
-    present = set(original)  # every character the text can hold now (a rule only adds its replacement)
+    ascii_text = text.isascii()
     for rule in (*GUARDS, *rules):
         if rule is GUARDS[0] and not _may_have_long_run(text):
             continue
         first, literals = _skip_hints(rule)
-        if first is not None and present.isdisjoint(first):
+        if first is not None and not first.can_begin(text, ascii_text):
             continue  # no match can begin here: skip the scan
         if literals is not None and not any(lit in text for lit in literals):
             continue  # a string every match contains is absent: skip the scan
@@ -113,7 +114,7 @@ def normalize(original: str, rules: list[MarkupRule]) -> NormalizedText:
                 break
             text, layer = new
             layers.append(layer)
-            present.update(rule.replace or "")
+            ascii_text = text.isascii()
     return NormalizedText(original, text, tuple(layers), truncated)
 
 
@@ -129,17 +130,37 @@ def _may_have_long_run(text: str) -> bool:
     return False
 
 
-_HINTS: dict[tuple[str, int], tuple] = {}
+class FirstChars:
+    """The characters a rule's match can begin with, and the cheapest test for any of them in a text:
+    a few substring searches (C), or one character-class search for a long list; a text of ASCII
+    only cannot hold a list with no ASCII character (a rule for Unicode dashes or spaces)."""
+
+    def __init__(self, chars: frozenset[str]):
+        self.any_ascii = any(c.isascii() for c in chars)
+        self.few: tuple[str, ...] | None = tuple(sorted(chars)) if len(chars) <= _FEW_CHARS else None
+        self.search = re.compile("[" + "".join(map(re.escape, sorted(chars))) + "]").search
+
+    def can_begin(self, text: str, ascii_text: bool) -> bool:
+        if ascii_text and not self.any_ascii:
+            return False
+        if self.few is not None:
+            return any(c in text for c in self.few)
+        return self.search(text) is not None
+
+
+_HINTS: dict[tuple[str, int], tuple[FirstChars | None, frozenset[str] | None]] = {}
 _MAX_LITERALS = 4  # each absent literal is a scan of the text: more of them cost more than the rule
+_FEW_CHARS = 6  # up to this many first characters, a search each; more, one character-class search
 
 
-def _skip_hints(rule: MarkupRule) -> tuple[frozenset[str] | None, frozenset[str] | None]:
+def _skip_hints(rule: MarkupRule) -> tuple[FirstChars | None, frozenset[str] | None]:
     """(first characters, required literals) of a rule's regex, read once per pattern."""
     key = (rule.pattern, rule.regex.flags)
     hints = _HINTS.get(key)
     if hints is None:
         literals = required_literals(rule.regex.pattern, rule.regex.flags)
-        hints = _HINTS[key] = (first_chars(rule.regex.pattern, rule.regex.flags),
+        first = first_chars(rule.regex.pattern, rule.regex.flags)
+        hints = _HINTS[key] = (FirstChars(first) if first is not None else None,
                                literals if literals is not None and len(literals) <= _MAX_LITERALS else None)
     return hints
 
@@ -192,7 +213,10 @@ def _apply(rule: MarkupRule, text: str) -> tuple[str, Layer] | None:
         nonlocal size
         if end > start:
             pieces.append(text[start:end])
-            at.append(size), first.append(start), last_.append(end - 1), copied.append(True)
+            at.append(size)
+            first.append(start)
+            last_.append(end - 1)
+            copied.append(True)
             size += end - start
 
     last = 0
@@ -208,7 +232,10 @@ def _apply(rule: MarkupRule, text: str) -> tuple[str, Layer] | None:
                 copy(g0, g1)
         elif rule.replace:
             pieces.append(rule.replace)
-            at.append(size), first.append(m.start()), last_.append(m.end() - 1), copied.append(False)
+            at.append(size)
+            first.append(m.start())
+            last_.append(m.end() - 1)
+            copied.append(False)
             size += len(rule.replace)
         last = m.end()
     if not changed:

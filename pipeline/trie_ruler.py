@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_chain_spans
 
 from .columns import token_columns
+from .pattern_trie import PatternTrie
 
 
 @dataclass(frozen=True)
@@ -94,69 +95,6 @@ class TrieSpanRuler(SpanRuler):
             spans.update(Span(doc, s, e, label=labels[m]["label"], span_id=labels[m]["id"])
                          for m, s, e in self.phrase_matcher(doc) if s != e)
         return sorted(spans)
-
-
-class PatternTrie:
-    """The token patterns as a trie of token tests: (column, accepted values) for LOWER / ORTH
-    tests, (column, None) for a number. An optional token gives two paths, with and without it."""
-
-    def __init__(self, entries: list[dict], strings):
-        self.root: dict = {}
-        for entry in entries:
-            tests = [(_test(spec, strings), spec.get("OP") == "?") for spec in entry["pattern"]]
-            for path in _paths(tests):
-                if not path:
-                    continue  # an all-optional pattern never matches zero tokens
-                node = self.root
-                for test in path:
-                    node = node.setdefault(test, {})
-                node.setdefault(None, set()).add((entry["label"], entry.get("id", "")))
-        self.root = _freeze(self.root)
-
-    def matches(self, columns, starts: list[int]):
-        """(label, id, start, end) of every match beginning at one of `starts`."""
-        length = len(columns[0])
-        found = set()
-        for start in starts:
-            stack = [(self.root, start)]
-            while stack:
-                (ends, branches), i = stack.pop()
-                for label, span_id in ends:
-                    found.add((label, span_id, start, i))
-                if i == length:
-                    continue
-                for column, values, child in branches:
-                    value = columns[column][i]
-                    if (value if values is None else value in values):
-                        stack.append((child, i + 1))
-        return found
-
-
-_NUMBER, _LOWER, _ORTH = 0, 1, 2  # the columns of token_columns
-
-
-def _test(spec: dict, strings) -> tuple[int, frozenset[int] | None]:
-    test = {k: v for k, v in spec.items() if k != "OP"}
-    if test == {"LIKE_NUM": True}:
-        return _NUMBER, None
-    (attr, value), = test.items()
-    words = value["IN"] if isinstance(value, dict) else [value]
-    # the Matcher compares a token's LOWER / ORTH hash with the hash of the word as written
-    return (_LOWER if attr == "LOWER" else _ORTH), frozenset(strings.add(w) for w in words)
-
-
-def _paths(tests):
-    """Every sequence of tests the pattern accepts, each optional test taken and skipped."""
-    paths = [[]]
-    for test, optional in tests:
-        paths = [p + [test] for p in paths] + (paths if optional else [])
-    return paths
-
-
-def _freeze(node: dict):
-    """(ends, [(column, values, child), ...]) for a fast walk."""
-    ends = tuple(sorted(node.get(None, ())))
-    return ends, [(test[0], test[1], _freeze(child)) for test, child in node.items() if test is not None]
 
 
 @Language.factory("trie_span_ruler", default_config={"spans_key": "ruler", "validate": True})

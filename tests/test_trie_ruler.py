@@ -11,7 +11,8 @@ from pipeline.ingest import read_papers
 from pipeline.nlp import SPANS_KEY, build_nlp
 from pipeline.rules import load_rules
 from pipeline.textnorm import normalize
-from pipeline.trie_ruler import PatternTrie, pattern_starts
+from pipeline.pattern_trie import PatternTrie
+from pipeline.trie_ruler import pattern_starts
 
 RULES = load_rules("rules")
 NLP = build_nlp(RULES)

@@ -1,0 +1,66 @@
+"""Whether the mypyc-compiled extraction modules run, or their Python source does.
+
+setup.py compiles the hot modules and records each source file's hash in `_compiled.json`. A
+compiled module is only trusted while every recorded source is unchanged: after an edit, a `git
+pull` or a checkout, the stale C extensions would otherwise run instead of the code on disk. Then,
+or with CLAIMSCOPE_PURE_PYTHON=1, every compiled module is loaded from its source (all of them:
+the compiled modules call each other directly in C, so a mix would still run stale code).
+"""
+from __future__ import annotations
+
+import hashlib
+import importlib.abc
+import importlib.machinery
+import importlib.util
+import json
+import os
+import sys
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).parent
+MANIFEST = PACKAGE_DIR / "_compiled.json"
+
+
+def compiled_modules() -> set[str]:
+    return {path.name.split(".", 1)[0] for suffix in importlib.machinery.EXTENSION_SUFFIXES
+            for path in PACKAGE_DIR.glob(f"*{suffix}")} - {"_native__mypyc"}
+
+
+def _decide() -> tuple[bool, str, set[str]]:
+    """(compiled, why, the modules that have a C extension)."""
+    modules = compiled_modules()
+    if not modules:
+        return False, "pure Python (not compiled at install)", modules
+    if os.environ.get("CLAIMSCOPE_PURE_PYTHON") == "1":
+        return False, "pure Python (CLAIMSCOPE_PURE_PYTHON=1)", modules
+    try:
+        recorded = json.loads(MANIFEST.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False, "pure Python (no record of the compiled sources: reinstall to compile)", modules
+    stale = sorted(m for m in modules if recorded.get(m) != _digest(m))
+    if stale:
+        return False, f"pure Python (source changed since compiled: {', '.join(stale)}; reinstall to compile)", modules
+    return True, f"compiled with mypyc ({len(modules)} modules)", modules
+
+
+def _digest(module: str) -> str:
+    try:
+        return hashlib.sha256((PACKAGE_DIR / f"{module}.py").read_bytes()).hexdigest()
+    except OSError:
+        return ""
+
+
+class _SourceFirst(importlib.abc.MetaPathFinder):
+    """Loads the named pipeline modules from their .py files, ahead of the C extensions beside them."""
+
+    def __init__(self, modules: set[str]):
+        self.paths = {f"{__package__}.{m}": PACKAGE_DIR / f"{m}.py" for m in modules}
+
+    def find_spec(self, fullname, path=None, target=None):
+        source = self.paths.get(fullname)
+        return importlib.util.spec_from_file_location(fullname, source) if source and source.exists() else None
+
+
+COMPILED, STATUS, _modules = _decide()
+if not COMPILED and _modules and not any(isinstance(f, _SourceFirst) for f in sys.meta_path):
+    sys.meta_path.insert(0, _SourceFirst(_modules))
