@@ -17,10 +17,9 @@ RANGE_JOINERS = ["-", "to", "~"]
 
 
 def build_nlp(rules: Rules) -> Language:
-    """Tokenizer rules, a SpanRuler for the phrase families of quantities.jsonl (its patterns walked as
-    a trie from the tokens where one can begin: trie_ruler), and
-    PhraseMatcher-backed rulers for the unit spellings of units.yml (a number before a unit is paired
-    with it by the extract step: one hash lookup a token instead of a token pattern per spelling)."""
+    """Tokenizer rules, a SpanRuler for the phrase families of quantities.jsonl, and one for the unit
+    spellings of units.yml (a number before a unit is paired with it by the extract step). Both
+    walk their patterns as a trie from the tokens where one can begin (trie_ruler)."""
     nlp = spacy.blank("en")
     _customize_tokenizer(nlp, rules)
     ruler = nlp.add_pipe("trie_span_ruler", name="quantity_ruler", config={"spans_key": SPANS_KEY})
@@ -28,14 +27,22 @@ def build_nlp(rules: Rules) -> Language:
                 for p in rules.quantities for pattern in _expand_first_token(p.pattern)]
     ruler.add_patterns(patterns)
     ruler.set_starts(pattern_starts([p["pattern"] for p in patterns]))
-    for attr, case_sensitive in (("ORTH", True), ("LOWER", False)):
-        forms = [{"label": "unit", "id": u.id, "pattern": form}
-                 for u in rules.units if u.case_sensitive == case_sensitive for form in u.forms]
-        if forms:
-            unit_ruler = nlp.add_pipe("span_ruler", name=f"unit_forms_{attr.lower()}", config={
-                "spans_key": UNITS_KEY, "phrase_matcher_attr": attr, "overwrite": False})
-            unit_ruler.add_patterns(forms)
+    unit_patterns = [{"label": "unit", "id": u.id, "pattern": _phrase_pattern(nlp, form, u.case_sensitive)}
+                     for u in rules.units for form in u.forms]
+    unit_patterns = [p for p in unit_patterns if p["pattern"]]
+    if unit_patterns:
+        # the longest unit spelling at each place is kept; the extract step pairs a number with it
+        unit_ruler = nlp.add_pipe("trie_span_ruler", name="unit_forms", config={"spans_key": UNITS_KEY})
+        unit_ruler.add_patterns(unit_patterns)
+        unit_ruler.set_starts(pattern_starts([p["pattern"] for p in unit_patterns]))
     return nlp
+
+
+def _phrase_pattern(nlp: Language, form: str, case_sensitive: bool) -> list[dict]:
+    """A unit spelling as the token pattern a PhraseMatcher would match: its tokens' ORTH (case
+    sensitive) or LOWER, as the tokenizer splits the spelling."""
+    attr = "ORTH" if case_sensitive else "LOWER"
+    return [{attr: token.text if case_sensitive else token.lower_} for token in nlp.make_doc(form)]
 
 
 def _customize_tokenizer(nlp: Language, rules: Rules) -> None:

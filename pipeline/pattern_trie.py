@@ -9,13 +9,21 @@ from typing import Any
 
 
 class TrieNode:
-    """A trie node: the (label, id) of the patterns that end here, and (column, accepted values or
-    None for a number, child) for each test that continues one."""
+    """A trie node: the (label, id) of the patterns that end here, and the children a next token
+    leads to: those of a number test, and by the token's LOWER or ORTH hash (one dict lookup a
+    column, however many words the patterns accept here)."""
 
-    def __init__(self, ends: tuple[tuple[str, str], ...],
-                 branches: list[tuple[int, frozenset[int] | None, TrieNode]]):
+    def __init__(self, ends: tuple[tuple[str, str], ...], branches: list[tuple[int, frozenset[int] | None, TrieNode]]):
         self.ends = ends
         self.branches = branches
+        self.on_number: list[TrieNode] = [child for column, values, child in branches if values is None]
+        self.on_lower: dict[int, list[TrieNode]] = {}
+        self.on_orth: dict[int, list[TrieNode]] = {}
+        for column, values, child in branches:
+            if values is not None:
+                index = self.on_lower if column == _LOWER else self.on_orth
+                for value in values:
+                    index.setdefault(value, []).append(child)
 
 
 class PatternTrie:
@@ -23,6 +31,10 @@ class PatternTrie:
     tests, (column, None) for a number. An optional token gives two paths, with and without it."""
 
     def __init__(self, entries: list[dict], strings: Any):
+        self._hash: dict[str, int] = {}  # label / id → its hash in the StringStore (as a Span stores it)
+        for entry in entries:
+            for name in (entry["label"], entry.get("id", "")):
+                self._hash[name] = strings.add(name)
         root: dict = {}
         for entry in entries:
             tests = [(_test(spec, strings), spec.get("OP") == "?") for spec in entry["pattern"]]
@@ -34,10 +46,42 @@ class PatternTrie:
                     node = node.setdefault(test, {})
                 node.setdefault(None, set()).add((entry["label"], entry.get("id", "")))
         self.root = _freeze(root)
+        # what a match can begin with: the tests of the root's branches
+        self.starts_with_number = bool(self.root.on_number)
+        self.first_lower = frozenset(self.root.on_lower)
+        self.first_orth = frozenset(self.root.on_orth)
+
+    def find(self, columns: tuple[list[int], ...]) -> set[tuple[str, str, int, int]]:
+        """(label, id, start, end) of every match in the Doc the columns are of: walked only from the
+        numbers and the words a pattern can begin with (one set intersection tells whether the Doc
+        has any of those words at all)."""
+        like_num, lower, orth = columns[_NUMBER], columns[_LOWER], columns[_ORTH]
+        starts = [i for i, num in enumerate(like_num) if num] if self.starts_with_number else []
+        lower_hit, orth_hit = self.first_lower.intersection(lower), self.first_orth.intersection(orth)
+        if lower_hit or orth_hit:
+            words = [i for i in range(len(lower)) if lower[i] in lower_hit or orth[i] in orth_hit]
+            starts = sorted(set(starts).union(words))
+        return self.matches(columns, starts)
+
+    def longest(self, columns: tuple[list[int], ...]) -> list[tuple[int, int, int, int]]:
+        """(start, end, label hash, id hash) of the matches spaCy's `filter_spans` keeps of the Spans
+        `find` gives, in its order: the longest first (the earlier of equal lengths, and of equal
+        spans the first in Span order), none overlapping a kept one, sorted by start."""
+        spans = sorted((s, e, self._hash[label], self._hash[span_id]) for label, span_id, s, e in self.find(columns))
+        by_length = sorted(spans, key=_length_then_earlier, reverse=True)  # stable, as filter_spans sorts
+        kept: list[tuple[int, int, int, int]] = []
+        seen: set[int] = set()
+        for span in by_length:
+            start, end = span[0], span[1]
+            if start not in seen and end - 1 not in seen:
+                kept.append(span)
+            seen.update(range(start, end))
+        return sorted(kept, key=_start)
 
     def matches(self, columns: tuple[list[int], ...], starts: list[int]) -> set[tuple[str, str, int, int]]:
         """(label, id, start, end) of every match beginning at one of `starts`."""
-        length = len(columns[0])
+        like_num, lower, orth = columns[_NUMBER], columns[_LOWER], columns[_ORTH]
+        length = len(like_num)
         found: set[tuple[str, str, int, int]] = set()
         for start in starts:
             stack: list[tuple[TrieNode, int]] = [(self.root, start)]
@@ -47,14 +91,25 @@ class PatternTrie:
                     found.add((label, span_id, start, i))
                 if i == length:
                     continue
-                for column, values, child in node.branches:
-                    value = columns[column][i]
-                    if (value != 0 if values is None else value in values):
+                if like_num[i]:
+                    for child in node.on_number:
                         stack.append((child, i + 1))
+                for child in node.on_lower.get(lower[i], ()):
+                    stack.append((child, i + 1))
+                for child in node.on_orth.get(orth[i], ()):
+                    stack.append((child, i + 1))
         return found
 
 
 _NUMBER, _LOWER, _ORTH = 0, 1, 2  # the columns of token_columns
+
+
+def _length_then_earlier(span: tuple[int, int, int, int]) -> tuple[int, int]:
+    return span[1] - span[0], -span[0]
+
+
+def _start(span: tuple[int, int, int, int]) -> int:
+    return span[0]
 
 
 def _test(spec: dict, strings: Any) -> tuple[int, frozenset[int] | None]:

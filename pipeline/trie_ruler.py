@@ -63,15 +63,11 @@ class TrieSpanRuler(SpanRuler):
     """SpanRuler with `starts` set: patterns are matched by a PatternTrie from possible starts only."""
 
     starts: Starts | None = None
-    _hashes: tuple[frozenset[int], frozenset[int]] | None = None
     _trie: PatternTrie | None = None
 
     def set_starts(self, starts: Starts | None) -> None:
         self.starts = starts
         self._trie = None
-        strings = self.nlp.vocab.strings
-        self._hashes = None if starts is None else (frozenset(strings.add(w) for w in starts.lower),
-                                                    frozenset(strings.add(w) for w in starts.orth))
 
     def match(self, doc: Doc):
         if self.starts is None or len(doc) == 0:
@@ -79,22 +75,27 @@ class TrieSpanRuler(SpanRuler):
         self._require_patterns()
         if self._trie is None:
             self._trie = PatternTrie(self.patterns, self.nlp.vocab.strings)
-        lower_hashes, orth_hashes = self._hashes
-        numbers = self.starts.numbers
-        columns = token_columns(doc)
-        like_num, lower, orth, _ = columns
-        can_start = [i for i, num in enumerate(like_num) if num] if numbers else []
-        lower_hit, orth_hit = lower_hashes.intersection(lower), orth_hashes.intersection(orth)
-        if lower_hit or orth_hit:  # a start word is in the Doc: where (a set test per token, rarely run)
-            can_start = sorted({*can_start, *(i for i, (low, o) in enumerate(zip(lower, orth))
-                                              if low in lower_hit or o in orth_hit)})
         spans = {Span(doc, s, e, label=label, span_id=span_id)
-                 for label, span_id, s, e in self._trie.matches(columns, can_start)}
+                 for label, span_id, s, e in self._trie.find(token_columns(doc))}
         if len(self.phrase_matcher):
             labels = self._match_label_id_map
             spans.update(Span(doc, s, e, label=labels[m]["label"], span_id=labels[m]["id"])
                          for m, s, e in self.phrase_matcher(doc) if s != e)
         return sorted(spans)
+
+    def __call__(self, doc: Doc) -> Doc:
+        """As SpanRuler's, with this factory's filter (the longest of overlapping spans kept): when the
+        Doc has no spans of the key yet, the matches are filtered as plain tuples, and Spans are made
+        only of those kept."""
+        if self.starts is None or len(doc) == 0 or len(self.phrase_matcher) or self.annotate_ents \
+                or self.spans_filter is not filter_chain_spans or (self.key in doc.spans and not self.overwrite):
+            return super().__call__(doc)
+        self._require_patterns()
+        if self._trie is None:
+            self._trie = PatternTrie(self.patterns, self.nlp.vocab.strings)
+        doc.spans[self.key] = [Span(doc, s, e, label=label, span_id=span_id)
+                               for s, e, label, span_id in self._trie.longest(token_columns(doc))]
+        return doc
 
 
 @Language.factory("trie_span_ruler", default_config={"spans_key": "ruler", "validate": True})

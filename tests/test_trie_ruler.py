@@ -8,7 +8,9 @@ import spacy
 
 from pipeline.columns import token_columns
 from pipeline.ingest import read_papers
-from pipeline.nlp import SPANS_KEY, build_nlp
+from spacy.pipeline import SpanRuler
+
+from pipeline.nlp import SPANS_KEY, UNITS_KEY, build_nlp
 from pipeline.rules import load_rules
 from pipeline.textnorm import normalize
 from pipeline.pattern_trie import PatternTrie
@@ -42,6 +44,38 @@ def test_same_spans_as_the_matcher_on_every_dev_abstract():
         ours = sorted((s.start, s.end, s.label_, s.id_) for s in RULER.match(doc))
         theirs = sorted((s.start, s.end, s.label_, s.id_) for s in reference.match(NLP.make_doc(text)))
         assert ours == theirs, text[:80]
+
+
+def test_unit_spellings_match_as_a_phrase_matcher_would():
+    """units.yml's spellings are walked as token patterns; spaCy's PhraseMatcher-backed SpanRuler
+    finds the same spans (each spelling tokenized as the text is)."""
+    plain = spacy.blank("en")
+    plain.tokenizer = NLP.tokenizer
+    for attr, case_sensitive in (("ORTH", True), ("LOWER", False)):
+        forms = [{"label": "unit", "id": u.id, "pattern": form}
+                 for u in RULES.units if u.case_sensitive == case_sensitive for form in u.forms]
+        if forms:
+            ruler = plain.add_pipe("span_ruler", name=f"units_{attr}", config={
+                "spans_key": UNITS_KEY, "phrase_matcher_attr": attr, "overwrite": False})
+            ruler.add_patterns(forms)
+    units = NLP.get_pipe("unit_forms")
+    assert units.starts is not None
+    for text in _texts():
+        ours = sorted((s.start, s.end, s.id_) for s in units.match(NLP.make_doc(text)))
+        doc = plain(text)
+        theirs = sorted((s.start, s.end, s.id_) for s in doc.spans[UNITS_KEY])
+        assert ours == theirs, text[:80]
+
+
+@pytest.mark.parametrize("name", ["quantity_ruler", "unit_forms"])
+def test_the_spans_written_are_those_spacys_span_ruler_writes(name):
+    """The ruler filters its matches as tuples before making Spans; SpanRuler's own __call__ (match,
+    then the first-longest filter over Spans) writes the same spans."""
+    ruler = NLP.get_pipe(name)
+    for text in _texts():
+        ours, theirs = ruler(NLP.make_doc(text)), SpanRuler.__call__(ruler, NLP.make_doc(text))
+        assert [(s.start, s.end, s.label_, s.id_) for s in ours.spans[ruler.key]] == \
+               [(s.start, s.end, s.label_, s.id_) for s in theirs.spans[ruler.key]], text[:80]
 
 
 def test_optional_tokens_are_tried_both_ways_like_the_matcher():
