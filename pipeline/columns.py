@@ -5,7 +5,7 @@ words, number positions) reads these plain lists instead of making Token objects
 """
 from __future__ import annotations
 
-from typing import NamedTuple, cast
+from typing import Any, NamedTuple, cast
 
 from spacy.attrs import IS_PUNCT, LIKE_NUM, LOWER, ORTH
 from spacy.pipeline import Sentencizer
@@ -13,7 +13,12 @@ from spacy.pipeline import Sentencizer
 _COLUMNS = "claimscope.columns"
 
 
-def token_columns(doc) -> tuple[list[int], list[int], list[int], list[int]]:
+# The columns hold ints, typed Any: compiled code (setup.py) then passes a 64-bit hash on as the
+# object it is, where an `int` would be unboxed and boxed again at every set or dict lookup.
+Column = list[Any]
+
+
+def token_columns(doc) -> tuple[Column, Column, Column, Column]:
     """LIKE_NUM, LOWER, ORTH and IS_PUNCT of every token (cached in the Doc's user_data)."""
     columns = doc.user_data.get(_COLUMNS)
     if columns is None:

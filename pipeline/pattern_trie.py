@@ -17,13 +17,16 @@ class TrieNode:
         self.ends = ends
         self.branches = branches
         self.on_number: list[TrieNode] = [child for column, values, child in branches if values is None]
-        self.on_lower: dict[int, list[TrieNode]] = {}
-        self.on_orth: dict[int, list[TrieNode]] = {}
+        self.on_lower: dict[Any, list[TrieNode]] = {}  # keyed by hash (Any: see PatternTrie)
+        self.on_orth: dict[Any, list[TrieNode]] = {}
         for column, values, child in branches:
             if values is not None:
                 index = self.on_lower if column == _LOWER else self.on_orth
                 for value in values:
                     index.setdefault(value, []).append(child)
+
+
+# The columns are lists of ints typed Any (see columns.Column): a hash is looked up as it is.
 
 
 class PatternTrie:
@@ -48,22 +51,22 @@ class PatternTrie:
         self.root = _freeze(root)
         # what a match can begin with: the tests of the root's branches
         self.starts_with_number = bool(self.root.on_number)
-        self.first_lower = frozenset(self.root.on_lower)
-        self.first_orth = frozenset(self.root.on_orth)
+        self.first_lower: frozenset[Any] = frozenset(self.root.on_lower)
+        self.first_orth: frozenset[Any] = frozenset(self.root.on_orth)
 
-    def find(self, columns: tuple[list[int], ...]) -> set[tuple[str, str, int, int]]:
+    def find(self, columns: tuple[list[Any], ...]) -> set[tuple[str, str, int, int]]:
         """(label, id, start, end) of every match in the Doc the columns are of: walked only from the
-        numbers and the words a pattern can begin with (one set intersection tells whether the Doc
-        has any of those words at all)."""
+        numbers and the words a pattern can begin with."""
         like_num, lower, orth = columns[_NUMBER], columns[_LOWER], columns[_ORTH]
-        starts = [i for i, num in enumerate(like_num) if num] if self.starts_with_number else []
-        lower_hit, orth_hit = self.first_lower.intersection(lower), self.first_orth.intersection(orth)
-        if lower_hit or orth_hit:
-            words = [i for i in range(len(lower)) if lower[i] in lower_hit or orth[i] in orth_hit]
-            starts = sorted(set(starts).union(words))
+        by_number, first_lower, first_orth = self.starts_with_number, self.first_lower, self.first_orth
+        starts: list[int] = []
+        for i in range(len(like_num)):
+            if (by_number and like_num[i]) or (first_lower and lower[i] in first_lower) \
+                    or (first_orth and orth[i] in first_orth):
+                starts.append(i)
         return self.matches(columns, starts)
 
-    def longest(self, columns: tuple[list[int], ...]) -> list[tuple[int, int, int, int]]:
+    def longest(self, columns: tuple[list[Any], ...]) -> list[tuple[int, int, int, int]]:
         """(start, end, label hash, id hash) of the matches spaCy's `filter_spans` keeps of the Spans
         `find` gives, in its order: the longest first (the earlier of equal lengths, and of equal
         spans the first in Span order), none overlapping a kept one, sorted by start."""
@@ -78,7 +81,7 @@ class PatternTrie:
             seen.update(range(start, end))
         return sorted(kept, key=_start)
 
-    def matches(self, columns: tuple[list[int], ...], starts: list[int]) -> set[tuple[str, str, int, int]]:
+    def matches(self, columns: tuple[list[Any], ...], starts: list[int]) -> set[tuple[str, str, int, int]]:
         """(label, id, start, end) of every match beginning at one of `starts`."""
         like_num, lower, orth = columns[_NUMBER], columns[_LOWER], columns[_ORTH]
         length = len(like_num)
