@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from .context import PUNCT_STOPS
 from .cuebook import Cuebook
 from spacy.tokens import Span
-from spacy.util import filter_spans
 
 from .columns import number_positions
 from .nlp import RANGE_JOINERS, SPANS_KEY, UNITS_KEY
@@ -87,7 +86,7 @@ class MentionFinder:
     def _numbers_with_units(self, doc, covered: set[int]):
         """'400 Gbps', '32-64 kB': a number (or a range of two) right before a unit spelling; a scale
         between them ('1.2 million tokens/s', '1.41M tokens/s') stays in the mention."""
-        for unit in filter_spans(doc.spans[UNITS_KEY]):
+        for unit in doc.spans[UNITS_KEY]:  # the longest unit spelling at each place (the unit ruler's filter)
             k = unit.start - 1
             if k >= 1 and self._scale(doc, k) is not None:
                 k -= 1
