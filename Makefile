@@ -2,16 +2,25 @@
 VENV := .venv
 BIN := $(abspath $(VENV))/bin
 STAMP := $(VENV)/.installed
+# The modules mypyc compiles (pyproject [tool.claimscope.mypyc]) and the record of their last build.
+COMPILED_SRC := $(shell python3 -c "import tomllib; print(' '.join(f'pipeline/{m}.py' for m in tomllib.load(open('pyproject.toml', 'rb'))['tool']['claimscope']['mypyc']['modules']))")
+NATIVE := pipeline/_compiled.json
 
-.PHONY: run test clean chromium
+.PHONY: run test clean chromium compile
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml setup.py
 	python3 -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-run: $(STAMP)
+# Recompiles the compiled modules after one changed (until then they run from source: pipeline/compiled.py).
+$(NATIVE): $(COMPILED_SRC) | $(STAMP)
+	$(BIN)/python setup.py --quiet build_ext --inplace
+
+compile: $(NATIVE)
+
+run: $(STAMP) $(NATIVE)
 	PATH="$(BIN):$$PATH" $(BIN)/dvc repro
 	PATH="$(BIN):$$PATH" $(BIN)/dvc metrics show
 
@@ -19,8 +28,8 @@ run: $(STAMP)
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
-test: $(STAMP) chromium
+test: $(STAMP) $(NATIVE) chromium
 	PATH="$(BIN):$$PATH" $(BIN)/python -m pytest
 
 clean:
-	rm -rf $(VENV) outputs/ingest outputs/extract outputs/tables outputs/validation outputs/compare outputs/report outputs/dev2025
+	rm -rf $(VENV) build pipeline/*.so pipeline/_compiled.json outputs/ingest outputs/extract outputs/tables outputs/validation outputs/compare outputs/report outputs/dev2025

@@ -32,7 +32,9 @@ class OptionalBuildExt(build_ext):
     """A failed compile leaves a working pure-Python install (and says so) instead of no install."""
 
     def run(self) -> None:
-        MANIFEST.unlink(missing_ok=True)
+        MANIFEST.unlink(missing_ok=True)  # until this build has succeeded, the source runs
+        if not self.extensions:
+            return
         try:
             super().run()
         except Exception as exc:  # noqa: BLE001  (any compiler failure: fall back, loudly)

@@ -75,7 +75,10 @@ def main(n: int = 2_000) -> dict:
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
     one, two = _workers(texts, 1), _workers(texts, 2)
+    from pipeline import compiled
+
     figures = {
+        "build": compiled.STATUS,
         "abstracts": n, "quantities": sum(len(r.quantities) for r in results),
         "extract_per_s": round(extract_rate, 1), "tokenizer_per_s": round(tokenizer_rate, 1),
         "extract_over_tokenizer": round(extract_rate / tokenizer_rate, 4), "peak_rss_mb": round(peak_mb, 1),

@@ -28,31 +28,45 @@ from itertools import islice
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 
 from .errors import Problems, Reject
 from .records import CLAIM_COLUMNS, PAPER_COLUMNS, QUANTITY_COLUMNS, Claim, Paper, Quantity, to_rows
 from .rules import Rules
+from .tables import arrow_table, csv_lines, record_schema
 
 DEFAULT_CHUNK_SIZE = 2_000
 STAGES = ("ingest", "extract", "normalize")
 WARNINGS_SHOWN = 20
 TABLES = {"papers": (Paper, PAPER_COLUMNS), "claims": (Claim, CLAIM_COLUMNS),
           "quantities": (Quantity, QUANTITY_COLUMNS)}
+TABLE_SCHEMAS = {name: record_schema(record_type) for name, (record_type, _) in TABLES.items()}
 
 
 @dataclass
 class ChunkResult:
     """What extract + normalize make of a run of papers: the rows of each table as plain tuples (the
-    records' fields in the table's column order), and the rejects and warnings met. No spaCy object."""
+    records' fields in the table's column order), the same rows as an Arrow table and as CSV lines,
+    and the rejects and warnings met. No spaCy object.
+
+    The Arrow tables and CSV lines are made where the rows are made (on a Dask worker, not by the
+    client, whose one process writes every table): a row's values and line depend on that row alone,
+    so consecutive results joined hold what their rows made at once would."""
 
     rows: dict[str, list[tuple]] = field(default_factory=lambda: {name: [] for name in TABLES})
     # stage -> (rejects, warnings) met in it, in input order
     problems: dict[str, tuple[list[Reject], list[str]]] = field(default_factory=dict)
+    arrow: dict[str, list[pa.Table]] = field(default_factory=lambda: {name: [] for name in TABLES})
+    csv: dict[str, str] = field(default_factory=lambda: dict.fromkeys(TABLES, ""))
 
     @classmethod
     def of(cls, papers: list[Paper], claims: list[Claim], quantities: list[Quantity], problems: dict) -> ChunkResult:
         records = {"papers": papers, "claims": claims, "quantities": quantities}
-        return cls({name: to_rows(records[name], columns) for name, (_, columns) in TABLES.items()}, problems)
+        rows = {name: to_rows(records[name], columns) for name, (_, columns) in TABLES.items()}
+        frames = {name: pd.DataFrame(rows[name], columns=TABLES[name][1]) for name in TABLES}
+        return cls(rows, problems,
+                   {name: [arrow_table(frames[name], TABLE_SCHEMAS[name])] if rows[name] else [] for name in TABLES},
+                   {name: csv_lines(frames[name], TABLE_SCHEMAS[name]) for name in TABLES})
 
     @classmethod
     def joined(cls, parts: Iterable[ChunkResult]) -> ChunkResult:
@@ -61,14 +75,13 @@ class ChunkResult:
         for part in parts:
             for name, rows in part.rows.items():
                 out.rows[name] += rows
+                out.arrow[name] += part.arrow[name]
+                out.csv[name] += part.csv[name]
             for stage, (rejects, warnings) in part.problems.items():
                 have = out.problems.setdefault(stage, ([], []))
                 have[0].extend(rejects)
                 have[1].extend(warnings)
         return out
-
-    def frame(self, name: str) -> pd.DataFrame:
-        return pd.DataFrame(self.rows[name], columns=TABLES[name][1])
 
 
 class ChunkWorker:
@@ -200,7 +213,7 @@ def extract_to(inputs: list[str], out: str | Path, rules_dir: str | Path, *, str
     from .ingest import stream_inputs
     from .rules import load_rules
     from .stages import DEFAULT_TIME_LIMIT
-    from .tables import TableWriter, record_schema
+    from .tables import TableWriter
 
     time_limit = DEFAULT_TIME_LIMIT if time_limit is None else time_limit
     problems = Problems(strict=strict)
@@ -225,13 +238,13 @@ def extract_to(inputs: list[str], out: str | Path, rules_dir: str | Path, *, str
     bar = progress_bar(progress)
     counts = dict.fromkeys(TABLES, 0)
     try:
-        for name, (record_type, _) in TABLES.items():
-            writers[name] = TableWriter(out, name, record_schema(record_type))
+        for name in TABLES:
+            writers[name] = TableWriter(out, name, TABLE_SCHEMAS[name])
         for result in results:
             for stage in STAGES:
                 spool.add(stage, *result.problems.get(stage, ([], [])))
             for name in TABLES:
-                writers[name].append(result.frame(name))
+                writers[name].append(result.arrow[name], result.csv[name])
                 counts[name] += len(result.rows[name])
             bar.update(len(result.rows["papers"]))
         for writer in writers.values():

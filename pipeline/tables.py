@@ -71,6 +71,16 @@ def _csv_text(frame: pd.DataFrame, *, header: bool, list_columns: list[str] | No
     return buffer.getvalue()
 
 
+def arrow_table(frame: pd.DataFrame, schema: pa.Schema) -> pa.Table:
+    """A frame of a table's rows as the Arrow table TableWriter writes for them."""
+    return _arrow(frame, schema)
+
+
+def csv_lines(frame: pd.DataFrame, schema: pa.Schema) -> str:
+    """A table's rows as the CSV lines TableWriter writes for them (no header line)."""
+    return _csv_text(frame, header=False, list_columns=[f.name for f in schema if pa.types.is_list(f.type)])
+
+
 class TableWriter:
     """One table (NAME.parquet and NAME.csv in a directory) written chunk by chunk into temporary files,
     renamed over the table's names by `commit`; `abort` removes them. Memory holds one chunk."""
@@ -79,7 +89,6 @@ class TableWriter:
         directory = Path(directory)
         self.schema, self.rows = schema, 0
         self._columns = list(schema.names)
-        self._lists = [f.name for f in schema if pa.types.is_list(f.type)]
         self._targets = [directory / f"{name}.parquet", directory / f"{name}.csv"]
         self._temporaries: list[str] = []
         for target in self._targets:
@@ -88,15 +97,20 @@ class TableWriter:
         self._parquet = pq.ParquetWriter(self._temporaries[0], schema, **PARQUET_OPTIONS)
         self._csv = open(self._temporaries[1], "w", encoding="utf-8", newline="")  # noqa: SIM115
 
-    def append(self, frame: pd.DataFrame) -> None:
-        """One row group (a frame of the table's columns); a frame without rows adds nothing."""
-        if frame.empty:
+    def append(self, tables: list[pa.Table], csv: str) -> None:
+        """One row group: rows made into Arrow tables and CSV lines by `arrow_table` and `csv_lines`
+        (where they were extracted: on a Dask worker), in order; tables without rows add nothing."""
+        tables = [t for t in tables if t.num_rows]
+        if not tables:
             return
-        if list(frame.columns) != self._columns:
-            raise ValueError(f"columns {list(frame.columns)} are not the table's {self._columns}")
-        self._parquet.write_table(_arrow(frame, self.schema))
-        self._csv.write(_csv_text(frame, header=self.rows == 0, list_columns=self._lists))
-        self.rows += len(frame)
+        table = pa.concat_tables(tables).combine_chunks() if len(tables) > 1 else tables[0]
+        if table.schema != self.schema:
+            raise ValueError(f"schema {table.schema} is not the table's {self.schema}")
+        self._parquet.write_table(table)
+        if self.rows == 0:
+            self._csv.write(_csv_text(pd.DataFrame([], columns=self._columns), header=True))
+        self._csv.write(csv)
+        self.rows += table.num_rows
 
     def commit(self) -> None:
         if self.rows == 0:  # as write_table writes an empty table: one empty row group, the header line
