@@ -57,16 +57,19 @@ class ChunkResult:
     # stage -> (rejects, warnings) met in it, in input order
     problems: dict[str, tuple[list[Reject], list[str]]] = field(default_factory=dict)
     arrow: dict[str, list[pa.Table]] = field(default_factory=lambda: {name: [] for name in TABLES})
-    csv: dict[str, str] = field(default_factory=lambda: dict.fromkeys(TABLES, ""))
+    csv: dict[str, bytes] = field(default_factory=lambda: dict.fromkeys(TABLES, b""))
 
     @classmethod
     def of(cls, papers: list[Paper], claims: list[Claim], quantities: list[Quantity], problems: dict) -> ChunkResult:
         records = {"papers": papers, "claims": claims, "quantities": quantities}
         rows = {name: to_rows(records[name], columns) for name, (_, columns) in TABLES.items()}
-        frames = {name: pd.DataFrame(rows[name], columns=TABLES[name][1]) for name in TABLES}
-        return cls(rows, problems,
-                   {name: [arrow_table(frames[name], TABLE_SCHEMAS[name])] if rows[name] else [] for name in TABLES},
-                   {name: csv_lines(frames[name], TABLE_SCHEMAS[name]) for name in TABLES})
+        arrow, csv = {}, {}
+        for name, (_, columns) in TABLES.items():  # one table's frame at a time: it is the bulk of the memory
+            frame = pd.DataFrame(rows[name], columns=columns)
+            arrow[name] = [arrow_table(frame, TABLE_SCHEMAS[name])] if rows[name] else []
+            csv[name] = csv_lines(frame, TABLE_SCHEMAS[name])
+            del frame
+        return cls(rows, problems, arrow, csv)
 
     @classmethod
     def joined(cls, parts: Iterable[ChunkResult]) -> ChunkResult:
@@ -247,6 +250,7 @@ def extract_to(inputs: list[str], out: str | Path, rules_dir: str | Path, *, str
                 writers[name].append(result.arrow[name], result.csv[name])
                 counts[name] += len(result.rows[name])
             bar.update(len(result.rows["papers"]))
+            del result  # not kept alive while the next chunk is extracted
         for writer in writers.values():
             writer.commit()
         spool.write(out / "rejects.jsonl")

@@ -76,9 +76,11 @@ def arrow_table(frame: pd.DataFrame, schema: pa.Schema) -> pa.Table:
     return _arrow(frame, schema)
 
 
-def csv_lines(frame: pd.DataFrame, schema: pa.Schema) -> str:
-    """A table's rows as the CSV lines TableWriter writes for them (no header line)."""
-    return _csv_text(frame, header=False, list_columns=[f.name for f in schema if pa.types.is_list(f.type)])
+def csv_lines(frame: pd.DataFrame, schema: pa.Schema) -> bytes:
+    """A table's rows as the CSV lines TableWriter writes for them (no header line), UTF-8: a str of
+    text with one character beyond Latin-1 holds 2 or 4 bytes a character, kept until written."""
+    lists = [f.name for f in schema if pa.types.is_list(f.type)]
+    return _csv_text(frame, header=False, list_columns=lists).encode("utf-8")
 
 
 class TableWriter:
@@ -95,9 +97,9 @@ class TableWriter:
             _remove_stale_temporaries(target)
             self._temporaries.append(_temporary(target))
         self._parquet = pq.ParquetWriter(self._temporaries[0], schema, **PARQUET_OPTIONS)
-        self._csv = open(self._temporaries[1], "w", encoding="utf-8", newline="")  # noqa: SIM115
+        self._csv = open(self._temporaries[1], "wb")  # noqa: SIM115  (UTF-8 bytes: csv_lines)
 
-    def append(self, tables: list[pa.Table], csv: str) -> None:
+    def append(self, tables: list[pa.Table], csv: bytes) -> None:
         """One row group: rows made into Arrow tables and CSV lines by `arrow_table` and `csv_lines`
         (where they were extracted: on a Dask worker), in order; tables without rows add nothing."""
         tables = [t for t in tables if t.num_rows]
@@ -108,7 +110,7 @@ class TableWriter:
             raise ValueError(f"schema {table.schema} is not the table's {self.schema}")
         self._parquet.write_table(table)
         if self.rows == 0:
-            self._csv.write(_csv_text(pd.DataFrame([], columns=self._columns), header=True))
+            self._csv.write(_csv_text(pd.DataFrame([], columns=self._columns), header=True).encode("utf-8"))
         self._csv.write(csv)
         self.rows += table.num_rows
 
@@ -116,7 +118,7 @@ class TableWriter:
         if self.rows == 0:  # as write_table writes an empty table: one empty row group, the header line
             empty = pd.DataFrame([], columns=self._columns)
             self._parquet.write_table(_arrow(empty, self.schema))
-            self._csv.write(_csv_text(empty, header=True))
+            self._csv.write(_csv_text(empty, header=True).encode("utf-8"))
         self._parquet.close()
         self._csv.close()
         for tmp, target in zip(self._temporaries, self._targets):
