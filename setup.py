@@ -2,14 +2,13 @@
 mypyc (as black and mypy ship themselves); everything else stays Python.
 
 The compiled modules are the same source files, type-checked by mypy first (pyproject [tool.mypy]),
-so the results are identical; `pipeline.compiled` runs the source instead whenever a compiled module
-is missing or older than its source. With no C compiler, or CLAIMSCOPE_PURE_PYTHON=1 at install, the
-package installs as pure Python: the same tables, about 1.5 times slower.
+so the results are identical; `pipeline.compiled` runs the source instead whenever a compiled
+module's source changed after the build. With no C compiler, or CLAIMSCOPE_PURE_PYTHON=1 at install,
+the package installs as pure Python: the same tables, about 1.3 times slower.
 """
 from __future__ import annotations
 
-import hashlib
-import json
+import importlib.util
 import os
 import sys
 import tomllib
@@ -24,8 +23,13 @@ COMPILED = PYPROJECT["tool"]["claimscope"]["mypyc"]["modules"]
 MANIFEST = ROOT / "pipeline" / "_compiled.json"
 
 
-def _digest(module: str) -> str:
-    return hashlib.sha256((ROOT / "pipeline" / f"{module}.py").read_bytes()).hexdigest()
+def _build_record() -> str:
+    """`_compiled.json`'s text, by pipeline/compiled.py (which reads it back), loaded alone: the
+    package's dependencies need not be installed to build it."""
+    spec = importlib.util.spec_from_file_location("claimscope_compiled", ROOT / "pipeline" / "compiled.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.build_record(ROOT / "pipeline", COMPILED)
 
 
 class OptionalBuildExt(build_ext):
@@ -40,7 +44,7 @@ class OptionalBuildExt(build_ext):
         except Exception as exc:  # noqa: BLE001  (any compiler failure: fall back, loudly)
             print(f"claimscope: compiling with mypyc failed ({exc}); installing pure Python", file=sys.stderr)
             return
-        record = json.dumps({m: _digest(m) for m in COMPILED}, indent=1) + "\n"
+        record = _build_record()
         MANIFEST.write_text(record, encoding="utf-8")  # in place (editable install)
         if not self.inplace:  # and beside the extensions of a wheel
             (Path(self.build_lib) / "pipeline" / MANIFEST.name).write_text(record, encoding="utf-8")

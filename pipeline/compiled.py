@@ -22,8 +22,10 @@ MANIFEST = PACKAGE_DIR / "_compiled.json"
 
 
 def compiled_modules() -> set[str]:
-    return {path.name.split(".", 1)[0] for suffix in importlib.machinery.EXTENSION_SUFFIXES
-            for path in PACKAGE_DIR.glob(f"*{suffix}")} - {"_native__mypyc"}
+    """The modules with a C extension beside their source (mypyc's shared library has no source)."""
+    names = {path.name.split(".", 1)[0] for suffix in importlib.machinery.EXTENSION_SUFFIXES
+             for path in PACKAGE_DIR.glob(f"*{suffix}")}
+    return {name for name in names if (PACKAGE_DIR / f"{name}.py").exists()}
 
 
 def _decide() -> tuple[bool, str, set[str]]:
@@ -36,16 +38,22 @@ def _decide() -> tuple[bool, str, set[str]]:
     try:
         recorded = json.loads(MANIFEST.read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return False, "pure Python (no record of the compiled sources: reinstall to compile)", modules
+        return False, "pure Python (no record of the compiled sources: `make compile` rebuilds)", modules
     stale = sorted(m for m in modules if recorded.get(m) != _digest(m))
     if stale:
-        return False, f"pure Python (source changed since compiled: {', '.join(stale)}; reinstall to compile)", modules
+        changed = ", ".join(stale)
+        return False, f"pure Python (source changed since compiled: {changed}; `make compile` rebuilds)", modules
     return True, f"compiled with mypyc ({len(modules)} modules)", modules
 
 
-def _digest(module: str) -> str:
+def build_record(package_dir: Path, modules: list[str]) -> str:
+    """The text of `_compiled.json` for a build of `modules` (setup.py writes it; `_decide` reads it)."""
+    return json.dumps({m: _digest(m, package_dir) for m in modules}, indent=1) + "\n"
+
+
+def _digest(module: str, package_dir: Path = PACKAGE_DIR) -> str:
     try:
-        return hashlib.sha256((PACKAGE_DIR / f"{module}.py").read_bytes()).hexdigest()
+        return hashlib.sha256((package_dir / f"{module}.py").read_bytes()).hexdigest()
     except OSError:
         return ""
 
@@ -61,6 +69,7 @@ class _SourceFirst(importlib.abc.MetaPathFinder):
         return importlib.util.spec_from_file_location(fullname, source) if source and source.exists() else None
 
 
-COMPILED, STATUS, _modules = _decide()
-if not COMPILED and _modules and not any(isinstance(f, _SourceFirst) for f in sys.meta_path):
-    sys.meta_path.insert(0, _SourceFirst(_modules))
+if __package__:  # imported as pipeline.compiled; setup.py loads this file alone, for build_record
+    COMPILED, STATUS, _modules = _decide()
+    if not COMPILED and _modules and not any(isinstance(f, _SourceFirst) for f in sys.meta_path):
+        sys.meta_path.insert(0, _SourceFirst(_modules))

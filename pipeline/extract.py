@@ -13,11 +13,11 @@ from dataclasses import dataclass, replace
 
 from .attributes import AttributeReader
 from .baselines import BaselineReader, title_system_name
+from .columns import lower_words, sentences
 from .cuebook import Cuebook
 from .interrupts import checkpoint
 from .lexicon import unique_in_order
-from .mentions import Mention, MentionFinder
-from .columns import lower_words, sentences
+from .mentions import UNIT_OF_LABEL, Mention, MentionFinder
 from .nlp import build_nlp
 from .records import Paper, Quantity
 from .roles import RoleJudge
@@ -29,6 +29,7 @@ from .textnorm import NormalizedText, normalize
 # papers.hardware lists the accelerators, NICs and interconnects a result ran on (GUIDELINE.md, "hardware").
 UNREPORTED_HARDWARE = {"cpu", "protocol"}
 _YOUNG_GC_THRESHOLD = 10_000
+CLAIM_TYPE_OF_UNIT = {unit: label for label, unit in UNIT_OF_LABEL.items()}  # any other unit: "quantity"
 
 
 @dataclass(frozen=True)
@@ -144,7 +145,7 @@ class Extractor:
         if plain not in sentence_spans:
             sentence_spans[plain] = norm.to_original(*plain)
         s_start, s_end = sentence_spans[plain]
-        claim_type = {"x": "ratio", "%": "percent", "pp": "points"}.get(m.unit, "quantity")
+        claim_type = CLAIM_TYPE_OF_UNIT.get(m.unit, "quantity")
         return Quantity(
             quantity_id=f"{paper.paper_id}#q{index + 1}", paper_id=paper.paper_id,
             text=norm.original[start:end], start=start, end=end,

@@ -1,7 +1,9 @@
-"""The quantity patterns as a trie of token tests, walked over a Doc's attribute columns.
+"""Token patterns (the quantity phrases, the unit spellings) as a trie of token tests, walked over a
+Doc's attribute columns.
 
 Kept apart from the spaCy component (trie_ruler) so that it is plain Python over lists of ints,
-which the build compiles (setup.py).
+which the build compiles (setup.py). The columns are lists of ints typed Any (see columns.Column):
+a 64-bit hash is looked up as the object it is.
 """
 from __future__ import annotations
 
@@ -15,18 +17,14 @@ class TrieNode:
 
     def __init__(self, ends: tuple[tuple[str, str], ...], branches: list[tuple[int, frozenset[int] | None, TrieNode]]):
         self.ends = ends
-        self.branches = branches
         self.on_number: list[TrieNode] = [child for column, values, child in branches if values is None]
-        self.on_lower: dict[Any, list[TrieNode]] = {}  # keyed by hash (Any: see PatternTrie)
+        self.on_lower: dict[Any, list[TrieNode]] = {}  # keyed by hash
         self.on_orth: dict[Any, list[TrieNode]] = {}
         for column, values, child in branches:
             if values is not None:
                 index = self.on_lower if column == _LOWER else self.on_orth
                 for value in values:
                     index.setdefault(value, []).append(child)
-
-
-# The columns are lists of ints typed Any (see columns.Column): a hash is looked up as it is.
 
 
 class PatternTrie:

@@ -250,7 +250,6 @@ def extract_to(inputs: list[str], out: str | Path, rules_dir: str | Path, *, str
                 writers[name].append(result.arrow[name], result.csv[name])
                 counts[name] += len(result.rows[name])
             bar.update(len(result.rows["papers"]))
-            del result  # not kept alive while the next chunk is extracted
         for writer in writers.values():
             writer.commit()
         spool.write(out / "rejects.jsonl")

@@ -91,6 +91,7 @@ class TableWriter:
         directory = Path(directory)
         self.schema, self.rows = schema, 0
         self._columns = list(schema.names)
+        self._header = _csv_text(pd.DataFrame([], columns=self._columns), header=True).encode("utf-8")
         self._targets = [directory / f"{name}.parquet", directory / f"{name}.csv"]
         self._temporaries: list[str] = []
         for target in self._targets:
@@ -110,15 +111,14 @@ class TableWriter:
             raise ValueError(f"schema {table.schema} is not the table's {self.schema}")
         self._parquet.write_table(table)
         if self.rows == 0:
-            self._csv.write(_csv_text(pd.DataFrame([], columns=self._columns), header=True).encode("utf-8"))
+            self._csv.write(self._header)
         self._csv.write(csv)
         self.rows += table.num_rows
 
     def commit(self) -> None:
         if self.rows == 0:  # as write_table writes an empty table: one empty row group, the header line
-            empty = pd.DataFrame([], columns=self._columns)
-            self._parquet.write_table(_arrow(empty, self.schema))
-            self._csv.write(_csv_text(empty, header=True).encode("utf-8"))
+            self._parquet.write_table(_arrow(pd.DataFrame([], columns=self._columns), self.schema))
+            self._csv.write(self._header)
         self._parquet.close()
         self._csv.close()
         for tmp, target in zip(self._temporaries, self._targets):

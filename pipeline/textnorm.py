@@ -12,8 +12,8 @@ characters read as spaces. The guards go through the same offset map as the rule
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .firstchars import first_chars

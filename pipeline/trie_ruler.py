@@ -11,8 +11,6 @@ Matcher does). Patterns outside that subset leave the ruler to spaCy's own Match
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from spacy.language import Language
 from spacy.pipeline import SpanRuler
 from spacy.pipeline.span_ruler import overlapping_labeled_spans_score
@@ -23,60 +21,53 @@ from .columns import token_columns
 from .pattern_trie import PatternTrie
 
 
-@dataclass(frozen=True)
-class Starts:
-    """Which tokens can begin a match: numbers, and tokens of these LOWER / ORTH forms."""
-
-    numbers: bool
-    lower: frozenset[str]
-    orth: frozenset[str]
-
-
-def pattern_starts(patterns: list[list[dict]]) -> Starts | None:
-    """The tokens that can begin any of the token patterns, or None when some pattern is not made of
-    number, LOWER and ORTH tests with optional tokens only (then spaCy's Matcher does the work)."""
-    numbers, lower, orth = False, set(), set()
+def walkable(patterns: list[list[dict]]) -> bool:
+    """Whether every token pattern is made of number, LOWER and ORTH tests with optional tokens only,
+    which the PatternTrie walks (it works out from the patterns where a match can begin); any other
+    ("+", "*", "!", "{n,m}", REGEX, ...) leaves the ruler to spaCy's Matcher."""
     for pattern in patterns:
-        opening = True  # up to and including the first required token, a token can begin a match
         for spec in pattern:
             if spec.get("OP") not in {None, "?"}:
-                return None  # "+", "*", "!", "{n,m}": left to the Matcher
+                return False
             test = {k: v for k, v in spec.items() if k != "OP"}
             if test == {"LIKE_NUM": True}:
-                numbers = numbers or opening
-            elif len(test) == 1 and next(iter(test)) in {"LOWER", "ORTH"}:
-                (attr, value), = test.items()
-                words = value["IN"] if isinstance(value, dict) and list(value) == ["IN"] else value
-                if isinstance(words, str):
-                    words = [words]
-                if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-                    return None
-                if opening:
-                    (lower if attr == "LOWER" else orth).update(words)
-            else:
-                return None
-            opening = opening and spec.get("OP") == "?"
-    return Starts(numbers, frozenset(w.lower() for w in lower), frozenset(orth))
+                continue
+            if len(test) != 1 or next(iter(test)) not in {"LOWER", "ORTH"}:
+                return False
+            (value,) = test.values()
+            words = value["IN"] if isinstance(value, dict) and list(value) == ["IN"] else value
+            if isinstance(words, str):
+                continue
+            if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+                return False
+    return True
 
 
 class TrieSpanRuler(SpanRuler):
-    """SpanRuler with `starts` set: patterns are matched by a PatternTrie from possible starts only."""
+    """SpanRuler whose patterns, once `set_walkable` says they can be, are matched by a PatternTrie."""
 
-    starts: Starts | None = None
+    walks: bool = False
     _trie: PatternTrie | None = None
 
-    def set_starts(self, starts: Starts | None) -> None:
-        self.starts = starts
+    def set_walkable(self, walks: bool) -> None:
+        self.walks = walks
         self._trie = None
 
-    def match(self, doc: Doc):
-        if self.starts is None or len(doc) == 0:
-            return super().match(doc)
+    def _walk(self, doc: Doc) -> PatternTrie | None:
+        """The trie to match `doc` with, or None when spaCy's own matching is to run."""
+        if not self.walks or len(doc) == 0:
+            return None
         self._require_patterns()
         if self._trie is None:
             self._trie = PatternTrie(self.patterns, self.nlp.vocab.strings)
+        return self._trie
+
+    def match(self, doc: Doc):
+        trie = self._walk(doc)
+        if trie is None:
+            return super().match(doc)
         spans = {Span(doc, s, e, label=label, span_id=span_id)
-                 for label, span_id, s, e in self._trie.find(token_columns(doc))}
+                 for label, span_id, s, e in trie.find(token_columns(doc))}
         if len(self.phrase_matcher):
             labels = self._match_label_id_map
             spans.update(Span(doc, s, e, label=labels[m]["label"], span_id=labels[m]["id"])
@@ -87,14 +78,12 @@ class TrieSpanRuler(SpanRuler):
         """As SpanRuler's, with this factory's filter (the longest of overlapping spans kept): when the
         Doc has no spans of the key yet, the matches are filtered as plain tuples, and Spans are made
         only of those kept."""
-        if self.starts is None or len(doc) == 0 or len(self.phrase_matcher) or self.annotate_ents \
+        trie = self._walk(doc)
+        if trie is None or len(self.phrase_matcher) or self.annotate_ents \
                 or self.spans_filter is not filter_chain_spans or (self.key in doc.spans and not self.overwrite):
             return super().__call__(doc)
-        self._require_patterns()
-        if self._trie is None:
-            self._trie = PatternTrie(self.patterns, self.nlp.vocab.strings)
         doc.spans[self.key] = [Span(doc, s, e, label=label, span_id=span_id)
-                               for s, e, label, span_id in self._trie.longest(token_columns(doc))]
+                               for s, e, label, span_id in trie.longest(token_columns(doc))]
         return doc
 
 

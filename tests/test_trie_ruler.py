@@ -14,7 +14,7 @@ from pipeline.nlp import SPANS_KEY, UNITS_KEY, build_nlp
 from pipeline.rules import load_rules
 from pipeline.textnorm import normalize
 from pipeline.pattern_trie import PatternTrie
-from pipeline.trie_ruler import pattern_starts
+from pipeline.trie_ruler import walkable
 
 RULES = load_rules("rules")
 NLP = build_nlp(RULES)
@@ -29,7 +29,7 @@ def _texts() -> list[str]:
 
 
 def test_the_pattern_walk_is_used_for_the_quantity_patterns():
-    assert RULER.starts is not None, "the quantity patterns left the subset the walk reads"
+    assert RULER.walks, "the quantity patterns left the subset the walk reads"
 
 
 def test_same_spans_as_the_matcher_on_every_dev_abstract():
@@ -59,7 +59,7 @@ def test_unit_spellings_match_as_a_phrase_matcher_would():
                 "spans_key": UNITS_KEY, "phrase_matcher_attr": attr, "overwrite": False})
             ruler.add_patterns(forms)
     units = NLP.get_pipe("unit_forms")
-    assert units.starts is not None
+    assert units.walks
     for text in _texts():
         ours = sorted((s.start, s.end, s.id_) for s in units.match(NLP.make_doc(text)))
         doc = plain(text)
@@ -95,4 +95,4 @@ def test_optional_tokens_are_tried_both_ways_like_the_matcher():
     [{"LIKE_NUM": True}, {"TEXT": {"REGEX": "^x$"}}],
 ])
 def test_patterns_outside_the_subset_leave_the_work_to_the_matcher(pattern):
-    assert pattern_starts([pattern]) is None
+    assert not walkable([pattern])
