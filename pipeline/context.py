@@ -23,20 +23,31 @@ def figures_aside(words: list[str], like_num: list[int], at: int, end: int) -> b
     return False
 
 
+def _sizes_by(phrases: dict[tuple[str, ...], Any], end: int) -> dict[str, tuple[int, ...]]:
+    """The lengths of the phrases that begin (end=0) or end (end=-1) with each word, longest first."""
+    sizes: dict[str, set[int]] = {}
+    for key in phrases:
+        sizes.setdefault(key[end], set()).add(len(key))
+    return {word: tuple(sorted(lengths, reverse=True)) for word, lengths in sizes.items()}
+
+
 class PhraseTable:
     """Phrases (tuples of lower-case tokens) mapped to a value, for longest-first lookup.
 
     Lookups run for every token of every abstract, so the table indexes its phrases by first and
-    last word and knows its longest phrase: a word that starts no phrase costs one set lookup.
+    last word: a word that starts no phrase costs one set lookup, and one that does is tried only at
+    the lengths of its own phrases ("of" at one word, not at every length up to the longest phrase).
     """
 
-    __slots__ = ("phrases", "longest", "_firsts", "_lasts")
+    __slots__ = ("phrases", "longest", "_firsts", "_lasts", "_sizes_from", "_sizes_to")
 
     def __init__(self, phrases: dict[tuple[str, ...], Any]):
         self.phrases = phrases
         self.longest = max((len(k) for k in phrases), default=0)
         self._firsts = {k[0] for k in phrases}
         self._lasts = {k[-1] for k in phrases}
+        self._sizes_from = _sizes_by(phrases, 0)  # word → lengths of the phrases it begins, longest first
+        self._sizes_to = _sizes_by(phrases, -1)  # word → lengths of the phrases it ends
 
     @classmethod
     def build(cls, tokenize, items: list[tuple[str, object]]) -> PhraseTable:
@@ -59,12 +70,14 @@ class PhraseTable:
 
     def ending_at(self, words: list[str], end: int):
         """(phrase, value) of the longest phrase whose last token is words[end - 1]."""
-        if end < 1 or words[end - 1] not in self._lasts:
+        sizes = self._sizes_to.get(words[end - 1]) if end >= 1 else None
+        if sizes is None:
             return None
-        for size in range(min(self.longest, end), 0, -1):
-            key = tuple(words[end - size:end])
-            if key in self.phrases:
-                return key, self.phrases[key]
+        for size in sizes:
+            if size <= end:
+                key = tuple(words[end - size:end])
+                if key in self.phrases:
+                    return key, self.phrases[key]
         return None
 
     def any_in(self, words: list[str], start: int, end: int) -> bool:
@@ -83,10 +96,13 @@ class PhraseTable:
         return [start + k for k, w in enumerate(segment) if w in firsts]
 
     def starting_at(self, words: list[str], start: int):
-        if start >= len(words) or words[start] not in self._firsts:
+        sizes = self._sizes_from.get(words[start]) if start < len(words) else None
+        if sizes is None:
             return None
-        for size in range(min(self.longest, len(words) - start), 0, -1):
-            key = tuple(words[start:start + size])
-            if key in self.phrases:
-                return key, self.phrases[key]
+        room = len(words) - start
+        for size in sizes:
+            if size <= room:
+                key = tuple(words[start:start + size])
+                if key in self.phrases:
+                    return key, self.phrases[key]
         return None
