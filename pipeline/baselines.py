@@ -34,8 +34,10 @@ _LISTED_NAME = re.compile(r"^(?:[A-Z][A-Za-z0-9]*|[a-z]+[A-Z][A-Za-z0-9]*)(?:[-.
 _CALLED = GatedRegex(re.compile(r"\b(?:called|named|dubbed)\s+([A-Z][\w\-]*[A-Za-z0-9])"))
 _NAMED_IMPLEMENTATION = GatedRegex(re.compile(r"\b([A-Z][\w\-.+]*)(?:-based)? (?:baselines?|implementations?)\b"))
 _LIST_JOINERS = {",", "and", "or"}
-_INTRO_SUBJECT = r"\b(?:[Ww]e|[Tt]his paper|[Tt]his work) (?:have )?"  # "We propose", "This work presents"
-_SUBJECT_WINDOW = 20  # characters before an intro verb searched for the subject (the longest is 16)
+# the subjects of an intro verb: "We propose", "This work presents"
+_INTRO_SUBJECTS = ("We", "we", "This paper", "this paper", "This work", "this work")
+_INTRO_SUBJECT = rf"\b(?:{'|'.join(map(re.escape, _INTRO_SUBJECTS))}) (?:have )?"
+_SUBJECT_PREFIXES = tuple(f"{subject} " for subject in _INTRO_SUBJECTS)
 _HEAD_WINDOW = 64  # characters before a "(" searched for a baseline head word (the longest is 16)
 _CLAUSE_OPENERS = {"with", "while", "whereas", "which", "where"}
 
@@ -55,7 +57,6 @@ class BaselineReader:
         self._intro = re.compile(rf"{_INTRO_SUBJECT}(?:{verbs}) (?:(?:a|an|the)\s+)?"
                                  rf"(?:[\w\-]+\s+){{0,6}}?(?:called|named|dubbed)?\s*([A-Z][\w\-]*)")
         self._intro_verbs = tuple(f"{v} " for v in book.cues.system_intro_verbs)
-        self._subject_before = re.compile(rf"{_INTRO_SUBJECT}$")
 
     def cues_of_sentence(self, doc, words: list[str], sent: Sentence, results: list[Mention], groups,
                          named: list[str], system: str):
@@ -403,16 +404,19 @@ class BaselineReader:
         return out
 
     def _introductions(self, text: str):
-        """The matches of _intro, in order, found from where an intro verb stands ("present ", a C
-        search) with its subject just before it, instead of trying the pattern at every character."""
+        """The matches of _intro, in order, tried only where a subject ("We ", "This work ", C searches)
+        starts a word and an intro verb follows it (after "have " or not), instead of trying the
+        pattern at every character."""
+        verbs = self._intro_verbs
         starts = set()
-        for verb in self._intro_verbs:
-            at = text.find(verb)
+        for subject in _SUBJECT_PREFIXES:
+            at = text.find(subject)
             while at >= 0:
-                subject = self._subject_before.search(text, max(0, at - _SUBJECT_WINDOW), at)
-                if subject is not None:
-                    starts.add(subject.start())
-                at = text.find(verb, at + 1)
+                after = at + len(subject)
+                if (at == 0 or not _is_word_char(text[at - 1])) and (text.startswith(verbs, after) or (
+                        text.startswith("have ", after) and text.startswith(verbs, after + 5))):
+                    starts.add(at)
+                at = text.find(subject, at + 1)
         end = 0
         for start in sorted(starts):
             if start < end:
@@ -459,7 +463,7 @@ class BaselineReader:
             name = m.group(1)
             if name in self.book.generic_names or len(name) < 3:
                 continue
-            if SYSTEM_NAME.match(name) or len(re.findall(rf"\b{re.escape(name)}\b", text)) >= 2:
+            if SYSTEM_NAME.match(name) or _recurs_as_word(name, text):
                 return name
         return ""
 
@@ -469,6 +473,17 @@ def _clause_break(words: list[str], start: int, end: int, verbs: frozenset[str] 
     a cue (after a comma, a clause opener, or 'and' and a verb of `verbs`)."""
     return any(words[k] == "," and (words[k + 1] in _CLAUSE_OPENERS or words[k + 1] == "and" and k + 2 < end
                                     and words[k + 2] in verbs) for k in range(start, end - 1))
+
+
+def _recurs_as_word(name: str, text: str) -> bool:
+    """Whether `name` stands twice or more in `text` as a whole word. A name that does also occurs
+    twice as a substring, which a C count tells first; most names do not, and skip the regex."""
+    return text.count(name) >= 2 and len(re.findall(rf"\b{re.escape(name)}\b", text)) >= 2
+
+
+def _is_word_char(char: str) -> bool:
+    """What `\\w` matches in a str pattern: a Unicode letter or digit, or '_'."""
+    return char.isalnum() or char == "_"
 
 
 def _strip_determiner(text: str) -> str:

@@ -435,7 +435,7 @@ def _families(extractor) -> dict[str, list[re.Pattern]]:
                             # the gated ones timed without their gate (a gate only ever skips work)
                             baselines._CALLED.regex, baselines._NAMED_IMPLEMENTATION.regex,
                             extractor.baselines._named_head, extractor.baselines._head_before,
-                            extractor.baselines._intro, extractor.baselines._subject_before, baselines._WORD,
+                            extractor.baselines._intro, baselines._WORD,
                             extractor.baselines._modifier_suffix, baselines._NAME_CHARS],
         "tokens": [*(re.compile(r.pattern) for r in extractor.rules.tokenizer if r.kind != "remove_exception"),
                    tokenizer.prefix_search.__self__, tokenizer.suffix_search.__self__,
