@@ -32,7 +32,8 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z0-9\-+.#]*[A-Za-z0-9+#]|[A-Z]{2,}")
 _NAME_CHARS = re.compile(r"[A-Z0-9.+#]")  # "llama.cpp", "cuda-checkpoint" (with its hyphen), "vLLM"
 _LISTED_NAME = re.compile(r"^(?:[A-Z][A-Za-z0-9]*|[a-z]+[A-Z][A-Za-z0-9]*)(?:[-.][A-Za-z0-9]+)*$")
 _CALLED = GatedRegex(re.compile(r"\b(?:called|named|dubbed)\s+([A-Z][\w\-]*[A-Za-z0-9])"))
-_NAMED_IMPLEMENTATION = GatedRegex(re.compile(r"\b([A-Z][\w\-.+]*)(?:-based)? (?:baselines?|implementations?)\b"))
+_NAMED_IMPLEMENTATION = re.compile(r"\b([A-Z][\w\-.+]*)(?:-based)? (?:baselines?|implementations?)\b")
+_IMPLEMENTATION_NOUNS = (" baseline", " implementation")  # what every match of it holds, with its space
 _LIST_JOINERS = {",", "and", "or"}
 # the subjects of an intro verb: "We propose", "This work presents"
 _INTRO_SUBJECTS = ("We", "we", "This paper", "this paper", "This work", "this work")
@@ -398,7 +399,7 @@ class BaselineReader:
         out = []
         for m in self._heads_with_parenthesis(text):
             out += self._listed_names(m.group(2), own, acronyms=m.group(1).lower() in self.book.naming_heads)
-        for m in _NAMED_IMPLEMENTATION.finditer(text):
+        for m in _named_implementations(text):
             if self._is_name(m.group(1), own):
                 out.append(self._canonical_baseline(m.group(1), own) or m.group(1))
         return out
@@ -473,6 +474,39 @@ def _clause_break(words: list[str], start: int, end: int, verbs: frozenset[str] 
     a cue (after a comma, a clause opener, or 'and' and a verb of `verbs`)."""
     return any(words[k] == "," and (words[k + 1] in _CLAUSE_OPENERS or words[k + 1] == "and" and k + 2 < end
                                     and words[k + 2] in verbs) for k in range(start, end - 1))
+
+
+def _named_implementations(text: str):
+    """The matches of _NAMED_IMPLEMENTATION ('the Megatron-based implementation'), in order, tried
+    only in the word before each ' baseline' / ' implementation' (C searches) instead of at every
+    character: a match has no space before that one, so it begins in the run of name characters
+    ending there, at a capital."""
+    spaces = sorted(at for noun in _IMPLEMENTATION_NOUNS for at in _occurrences(text, noun))
+    end = 0
+    for space in spaces:
+        start = space
+        while start > 0 and _in_name(text[start - 1]):
+            start -= 1
+        for at in range(max(start, end), space):
+            if "A" <= text[at] <= "Z":
+                m = _NAMED_IMPLEMENTATION.match(text, at)
+                if m is not None:
+                    end = m.end()
+                    yield m
+                    break
+
+
+def _occurrences(text: str, literal: str) -> list[int]:
+    found, at = [], text.find(literal)
+    while at >= 0:
+        found.append(at)
+        at = text.find(literal, at + 1)
+    return found
+
+
+def _in_name(char: str) -> bool:
+    """What `[\\w\\-.+]` matches in a str pattern."""
+    return _is_word_char(char) or char in "-.+"
 
 
 def _recurs_as_word(name: str, text: str) -> bool:

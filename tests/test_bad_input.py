@@ -433,7 +433,7 @@ def _families(extractor) -> dict[str, list[re.Pattern]]:
         "normalized text": [*(rule.regex for rule in extractor.rules.markup), extractor.book.hardware._regex,
                             extractor.book.baseline_names._regex, extractor.book.hardware._gate,
                             # the gated ones timed without their gate (a gate only ever skips work)
-                            baselines._CALLED.regex, baselines._NAMED_IMPLEMENTATION.regex,
+                            baselines._CALLED.regex, baselines._NAMED_IMPLEMENTATION,
                             extractor.baselines._named_head, extractor.baselines._head_before,
                             extractor.baselines._intro, baselines._WORD,
                             extractor.baselines._modifier_suffix, baselines._NAME_CHARS],

@@ -1,6 +1,7 @@
 """The shortcuts in front of text-wide regexes never hide a match: where the required-literal gate
-says 'cannot match', the regex indeed finds nothing, and the head-before-parenthesis search finds
-exactly the matches of the plain pattern."""
+says 'cannot match', the regex indeed finds nothing, and the searches that start from a literal
+(intro subjects, heads before a parenthesis, names before 'baseline') find exactly the matches of
+the plain pattern."""
 from __future__ import annotations
 
 import re
@@ -18,7 +19,7 @@ from pipeline.textnorm import GUARDS
 RULES = load_rules("rules")
 _BOOK = Cuebook(RULES, str.split)
 _READER = baselines.BaselineReader(_BOOK)
-GATED = [baselines._CALLED, baselines._NAMED_IMPLEMENTATION]
+GATED = [baselines._CALLED]
 MARKUP = [rule.regex for rule in (*GUARDS, *RULES.markup)]
 
 
@@ -51,7 +52,8 @@ def test_the_gate_skips_text_without_the_literals_and_finds_what_the_regex_finds
 
 PIECES = ["We ", "we ", "This paper ", "propose ", "present ", "presents ", "have ", "a ", "the ", "new ", "system ",
           "called ", "named ", "FlashX ", "Zeta, ", "(vLLM) ",
-          "baselines ", "method ", "implementation ", "Megatron-based ", "  ", "\t", "\n", "\\times ", "\\textbf{",
+          "baselines ", "method ", "implementation ", "Megatron-based ", "baseline", "Foo.Bar+", "x/Y", "-",
+          "  ", "\t", "\n", "\\times ", "\\textbf{",
           "}", "$2.7$ ", "**x** ", "-- ", "a ", "b ", "1.5 ", "(", ")", "the "]
 
 
@@ -62,6 +64,8 @@ def test_a_gated_regex_never_misses_a_match(text):
         assert [m.span() for m in gated.finditer(text)] == [m.span() for m in gated.regex.finditer(text)]
     intros = [(m.start(), m.group()) for m in _READER._introductions(text)]
     assert intros == [(m.start(), m.group()) for m in _READER._intro.finditer(text)]
+    named = [(m.start(), m.group()) for m in baselines._named_implementations(text)]
+    assert named == [(m.start(), m.group()) for m in baselines._NAMED_IMPLEMENTATION.finditer(text)]
     heads = [(m.start(), m.group()) for m in _READER._heads_with_parenthesis(text)]
     assert heads == [(m.start(), m.group()) for m in _READER._named_head.finditer(text)]
     for regex in MARKUP:
