@@ -27,21 +27,24 @@ def token_columns(doc) -> tuple[Column, Column, Column, Column]:
     return columns
 
 
-_WORDS: dict[int, str] = {}  # lower-case hash → text, for the words seen most (bounded)
+# lower-case hash → text of the words seen most (bounded). Numbers are not kept: nearly every one is
+# new ("41.7"), and a cache filled with them grows past what the CPU caches hold, which made every
+# lookup, of common words too, a trip to memory.
+_WORDS: dict[int, str] = {}
 _MAX_WORDS = 200_000
 
 
 def lower_words(doc) -> list[str]:
     """The lower-cased token texts (a C-level map over the cache; the vocab only for words not in it)."""
     strings, words = doc.vocab.strings, _WORDS
-    hashes = token_columns(doc)[1]
+    like_num, hashes = token_columns(doc)[:2]
     out: list[str | None] = list(map(words.get, hashes))
     if None in out:
         for i, word in enumerate(out):
             if word is None:
                 h = hashes[i]
                 out[i] = word = strings[h]
-                if len(words) < _MAX_WORDS:
+                if not like_num[i] and len(words) < _MAX_WORDS:
                     words[h] = word
     return cast(list[str], out)
 
