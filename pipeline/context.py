@@ -39,13 +39,11 @@ class PhraseTable:
     the lengths of its own phrases ("of" at one word, not at every length up to the longest phrase).
     """
 
-    __slots__ = ("phrases", "longest", "_firsts", "_lasts", "_sizes_from", "_sizes_to")
+    __slots__ = ("phrases", "_firsts", "_sizes_from", "_sizes_to")
 
     def __init__(self, phrases: dict[tuple[str, ...], Any]):
         self.phrases = phrases
-        self.longest = max((len(k) for k in phrases), default=0)
         self._firsts = {k[0] for k in phrases}
-        self._lasts = {k[-1] for k in phrases}
         self._sizes_from = _sizes_by(phrases, 0)  # word → lengths of the phrases it begins, longest first
         self._sizes_to = _sizes_by(phrases, -1)  # word → lengths of the phrases it ends
 
