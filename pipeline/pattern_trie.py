@@ -113,14 +113,33 @@ def _start(span: tuple[int, int, int, int]) -> int:
     return span[0]
 
 
-def _test(spec: dict, strings: Any) -> tuple[int, frozenset[int] | None]:
+def token_test(spec: dict) -> tuple[int, list[str] | None] | None:
+    """A Matcher token spec as the trie reads it: (_NUMBER, None) for LIKE_NUM, (_LOWER or _ORTH, the
+    words accepted) for an exact or IN test, optional ("?") or not; None for anything else ("+", "*",
+    "!", REGEX, other attributes), which the trie cannot walk."""
+    if spec.get("OP") not in {None, "?"}:
+        return None
     test = {k: v for k, v in spec.items() if k != "OP"}
     if test == {"LIKE_NUM": True}:
         return _NUMBER, None
+    if len(test) != 1 or next(iter(test)) not in {"LOWER", "ORTH"}:
+        return None
     (attr, value), = test.items()
-    words = value["IN"] if isinstance(value, dict) else [value]
+    words = value["IN"] if isinstance(value, dict) and list(value) == ["IN"] else value
+    if isinstance(words, str):
+        words = [words]
+    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+        return None
+    return (_LOWER if attr == "LOWER" else _ORTH), words
+
+
+def _test(spec: dict, strings: Any) -> tuple[int, frozenset[int] | None]:
+    test = token_test(spec)
+    if test is None:
+        raise ValueError(f"a token spec the trie cannot walk: {spec}")
+    column, words = test
     # the Matcher compares a token's LOWER / ORTH hash with the hash of the word as written
-    return (_LOWER if attr == "LOWER" else _ORTH), frozenset(strings.add(w) for w in words)
+    return column, None if words is None else frozenset(strings.add(w) for w in words)
 
 
 def _paths(tests: list) -> list[list]:

@@ -27,11 +27,10 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
-import pandas as pd
 import pyarrow as pa
 
 from .errors import Problems, Reject
-from .records import CLAIM_COLUMNS, PAPER_COLUMNS, QUANTITY_COLUMNS, Claim, Paper, Quantity, to_rows
+from .records import CLAIM_COLUMNS, PAPER_COLUMNS, QUANTITY_COLUMNS, Claim, Paper, Quantity, to_frame
 from .rules import Rules
 from .tables import arrow_table, csv_lines, record_schema
 
@@ -45,39 +44,40 @@ TABLE_SCHEMAS = {name: record_schema(record_type) for name, (record_type, _) in 
 
 @dataclass
 class ChunkResult:
-    """What extract + normalize make of a run of papers: the rows of each table as plain tuples (the
-    records' fields in the table's column order), the same rows as an Arrow table and as CSV lines,
-    and the rejects and warnings met. No spaCy object.
+    """What extract + normalize make of a run of papers: the rows of each table as Arrow tables and
+    as CSV lines (the records' fields in the table's column order), and the rejects and warnings met.
+    No spaCy object, and no second copy of the rows: these are what the tables are written from.
 
-    The Arrow tables and CSV lines are made where the rows are made (on a Dask worker, not by the
-    client, whose one process writes every table): a row's values and line depend on that row alone,
-    so consecutive results joined hold what their rows made at once would."""
+    They are made where the rows are made (on a Dask worker, not by the client, whose one process
+    writes every table): a row's values and line depend on that row alone, so consecutive results
+    joined hold what their rows made at once would."""
 
-    rows: dict[str, list[tuple]] = field(default_factory=lambda: {name: [] for name in TABLES})
-    # stage -> (rejects, warnings) met in it, in input order
-    problems: dict[str, tuple[list[Reject], list[str]]] = field(default_factory=dict)
     arrow: dict[str, list[pa.Table]] = field(default_factory=lambda: {name: [] for name in TABLES})
     csv: dict[str, bytes] = field(default_factory=lambda: dict.fromkeys(TABLES, b""))
+    # stage -> (rejects, warnings) met in it, in input order
+    problems: dict[str, tuple[list[Reject], list[str]]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, papers: list[Paper], claims: list[Claim], quantities: list[Quantity], problems: dict) -> ChunkResult:
         records = {"papers": papers, "claims": claims, "quantities": quantities}
-        rows = {name: to_rows(records[name], columns) for name, (_, columns) in TABLES.items()}
         arrow, csv = {}, {}
         for name, (_, columns) in TABLES.items():  # one table's frame at a time: it is the bulk of the memory
-            frame = pd.DataFrame(rows[name], columns=columns)
-            arrow[name] = [arrow_table(frame, TABLE_SCHEMAS[name])] if rows[name] else []
+            frame = to_frame(records[name], columns)
+            arrow[name] = [arrow_table(frame, TABLE_SCHEMAS[name])] if len(frame) else []
             csv[name] = csv_lines(frame, TABLE_SCHEMAS[name])
             del frame
-        return cls(rows, problems, arrow, csv)
+        return cls(arrow, csv, problems)
+
+    def count(self, name: str) -> int:
+        """How many rows of table `name` the result holds."""
+        return sum(table.num_rows for table in self.arrow[name])
 
     @classmethod
     def joined(cls, parts: Iterable[ChunkResult]) -> ChunkResult:
         """Results of consecutive runs of papers, as one (in the order given)."""
         out = cls()
         for part in parts:
-            for name, rows in part.rows.items():
-                out.rows[name] += rows
+            for name in TABLES:
                 out.arrow[name] += part.arrow[name]
                 out.csv[name] += part.csv[name]
             for stage, (rejects, warnings) in part.problems.items():
@@ -248,8 +248,8 @@ def extract_to(inputs: list[str], out: str | Path, rules_dir: str | Path, *, str
                 spool.add(stage, *result.problems.get(stage, ([], [])))
             for name in TABLES:
                 writers[name].append(result.arrow[name], result.csv[name])
-                counts[name] += len(result.rows[name])
-            bar.update(len(result.rows["papers"]))
+                counts[name] += result.count(name)
+            bar.update(result.count("papers"))
         for writer in writers.values():
             writer.commit()
         spool.write(out / "rejects.jsonl")

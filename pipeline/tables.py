@@ -46,14 +46,15 @@ def write_table(frame: pd.DataFrame, directory: str | Path, name: str, schema: p
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
     target = directory / f"{name}.parquet"
-    table = _arrow(frame, schema)
+    table = arrow_table(frame, schema)
     _atomic(target, lambda tmp: pq.write_table(table, tmp, **PARQUET_OPTIONS))
     text = _csv_text(frame, header=True)
     _atomic(directory / f"{name}.csv", lambda tmp: Path(tmp).write_text(text, encoding="utf-8", newline=""))
     return target
 
 
-def _arrow(frame: pd.DataFrame, schema: pa.Schema | None) -> pa.Table:
+def arrow_table(frame: pd.DataFrame, schema: pa.Schema | None) -> pa.Table:
+    """A frame of a table's rows as the Arrow table written for them (write_table, TableWriter)."""
     table = pa.Table.from_pandas(frame, schema=schema, preserve_index=False)
     return table.replace_schema_metadata(None)
 
@@ -69,11 +70,6 @@ def _csv_text(frame: pd.DataFrame, *, header: bool, list_columns: list[str] | No
     buffer = io.StringIO()
     frame.to_csv(buffer, index=False, header=header, lineterminator="\n")
     return buffer.getvalue()
-
-
-def arrow_table(frame: pd.DataFrame, schema: pa.Schema) -> pa.Table:
-    """A frame of a table's rows as the Arrow table TableWriter writes for them."""
-    return _arrow(frame, schema)
 
 
 def csv_lines(frame: pd.DataFrame, schema: pa.Schema) -> bytes:
@@ -117,7 +113,7 @@ class TableWriter:
 
     def commit(self) -> None:
         if self.rows == 0:  # as write_table writes an empty table: one empty row group, the header line
-            self._parquet.write_table(_arrow(pd.DataFrame([], columns=self._columns), self.schema))
+            self._parquet.write_table(arrow_table(pd.DataFrame([], columns=self._columns), self.schema))
             self._csv.write(self._header)
         self._parquet.close()
         self._csv.close()

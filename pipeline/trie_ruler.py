@@ -18,29 +18,14 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_chain_spans
 
 from .columns import token_columns
-from .pattern_trie import PatternTrie
+from .pattern_trie import PatternTrie, token_test
 
 
 def walkable(patterns: list[list[dict]]) -> bool:
     """Whether every token pattern is made of number, LOWER and ORTH tests with optional tokens only,
     which the PatternTrie walks (it works out from the patterns where a match can begin); any other
     ("+", "*", "!", "{n,m}", REGEX, ...) leaves the ruler to spaCy's Matcher."""
-    for pattern in patterns:
-        for spec in pattern:
-            if spec.get("OP") not in {None, "?"}:
-                return False
-            test = {k: v for k, v in spec.items() if k != "OP"}
-            if test == {"LIKE_NUM": True}:
-                continue
-            if len(test) != 1 or next(iter(test)) not in {"LOWER", "ORTH"}:
-                return False
-            (value,) = test.values()
-            words = value["IN"] if isinstance(value, dict) and list(value) == ["IN"] else value
-            if isinstance(words, str):
-                continue
-            if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-                return False
-    return True
+    return all(token_test(spec) is not None for pattern in patterns for spec in pattern)
 
 
 class TrieSpanRuler(SpanRuler):

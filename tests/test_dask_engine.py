@@ -8,9 +8,11 @@ a worker (its reject must reach rejects.jsonl as in one process).
 from __future__ import annotations
 
 import json
+import pickle
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
@@ -125,11 +127,14 @@ def test_when_a_worker_runs_partitions_then_its_pipeline_is_built_once_per_rules
     built = engine_dask._worker_state[key]
     second = engine_dask.run_partition(papers[2:], rules, key, False, 10.0, False)
     assert engine_dask._worker_state[key] is built and built.extractor is built.extractor
-    assert [row[0] for row in first.rows["papers"] + second.rows["papers"]] == [p.paper_id for p in papers]
-    plain = (str, int, float, bool, list, type(None))
-    for rows in first.rows.values():  # plain rows of plain values travel back, never a spaCy object
-        assert all(type(row) is tuple and all(isinstance(v, plain) for v in row) for row in rows)
-    assert first.rows["claims"] and first.rows["quantities"]
+    ids = [table.column("paper_id").to_pylist() for result in (first, second) for table in result.arrow["papers"]]
+    assert sum(ids, []) == [p.paper_id for p in papers]
+    # only Arrow tables and CSV bytes travel back, never a spaCy object: the result pickles alone
+    assert set(vars(first)) == {"arrow", "csv", "problems"}
+    assert all(type(t) is pa.Table for tables in first.arrow.values() for t in tables)
+    assert all(type(lines) is bytes for lines in first.csv.values())
+    assert pickle.loads(pickle.dumps(first)).arrow["papers"][0].equals(first.arrow["papers"][0])
+    assert first.count("claims") and first.count("quantities")
     engine_dask.run_partition(papers[:1], rules, "another@rules", False, 10.0, False)
     assert list(engine_dask._worker_state) == ["another@rules"]
     engine_dask._worker_state.clear()

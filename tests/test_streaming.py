@@ -316,7 +316,7 @@ def test_when_chunks_follow_each_other_then_one_pipeline_serves_them_all(rules, 
     first = worker.run(papers[:20], strict=False, time_limit=10.0, debug=False)
     second = worker.run(papers[20:], strict=False, time_limit=10.0, debug=False)
     assert worker.extractor is extractor
-    assert len(first.rows["papers"]) + len(second.rows["papers"]) == len(papers)
+    assert first.count("papers") + second.count("papers") == len(papers)
 
 
 # --- progress bar -----------------------------------------------------------------------------------
