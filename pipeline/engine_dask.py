@@ -2,8 +2,9 @@
 
 The client (the `claims` process) reads the inputs, makes ids unique and cuts the papers into chunks
 exactly as the single-process engine does; each chunk goes to the workers in partitions
-(`client.submit` of plain Paper records), and the results - plain Paper/Claim/Quantity records and
-the rejects and warnings met, never a spaCy object - come back and are written in input order. So
+(`client.submit` of plain Paper records), and the results - each table's rows as Arrow tables and
+CSV lines, and the rejects and warnings met, never a spaCy object - come back and are written in
+input order. So
 the tables are byte-identical to the single-process run's, row for row and row group for row group.
 At most a few partitions per worker are in flight, so the client's memory stays flat too.
 
