@@ -8,8 +8,8 @@ import spacy
 from spacy.language import Language
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
+from . import trie_ruler  # noqa: F401  (registers the "trie_span_ruler" factory)
 from .rules import Rules
-from .trie_ruler import walkable
 
 SPANS_KEY = "quantities"
 UNITS_KEY = "unit_forms"
@@ -26,7 +26,6 @@ def build_nlp(rules: Rules) -> Language:
     patterns = [{"label": p.label, "pattern": pattern, "id": p.id}
                 for p in rules.quantities for pattern in _expand_first_token(p.pattern)]
     ruler.add_patterns(patterns)
-    ruler.set_walkable(walkable([p["pattern"] for p in patterns]))
     unit_patterns = [{"label": "unit", "id": u.id, "pattern": _phrase_pattern(nlp, form, u.case_sensitive)}
                      for u in rules.units for form in u.forms]
     unit_patterns = [p for p in unit_patterns if p["pattern"]]
@@ -34,7 +33,6 @@ def build_nlp(rules: Rules) -> Language:
         # the longest unit spelling at each place is kept; the extract step pairs a number with it
         unit_ruler = nlp.add_pipe("trie_span_ruler", name="unit_forms", config={"spans_key": UNITS_KEY})
         unit_ruler.add_patterns(unit_patterns)
-        unit_ruler.set_walkable(walkable([p["pattern"] for p in unit_patterns]))
     return nlp
 
 

@@ -22,49 +22,72 @@ from .pattern_trie import PatternTrie, token_test
 
 
 def walkable(patterns: list[list[dict]]) -> bool:
-    """Whether every token pattern is made of number, LOWER and ORTH tests with optional tokens only,
-    which the PatternTrie walks (it works out from the patterns where a match can begin); any other
-    ("+", "*", "!", "{n,m}", REGEX, ...) leaves the ruler to spaCy's Matcher."""
-    return all(token_test(spec) is not None for pattern in patterns for spec in pattern)
+    """Whether every pattern is a token pattern made of number, LOWER and ORTH tests with optional
+    tokens only, which the PatternTrie walks (it works out from the patterns where a match can begin);
+    any other ("+", "*", "!", "{n,m}", REGEX, a phrase pattern, ...) leaves the ruler to spaCy."""
+    return all(isinstance(pattern, list) and all(isinstance(spec, dict) and token_test(spec) is not None
+                                                 for spec in pattern) for pattern in patterns)
 
 
 class TrieSpanRuler(SpanRuler):
-    """SpanRuler whose patterns, once `set_walkable` says they can be, are matched by a PatternTrie."""
+    """SpanRuler whose patterns, when every one is `walkable`, are matched by a PatternTrie.
 
-    walks: bool = False
-    _trie: PatternTrie | None = None
+    Whether they are, and the trie, are worked out from the ruler's own patterns when it first runs,
+    and again after the patterns change (add_patterns, remove, remove_by_id, clear; initialize and
+    from_disk/from_bytes go through these), so a pattern added later is never missed and one the trie
+    cannot walk sends the ruler back to spaCy's Matcher."""
 
-    def set_walkable(self, walks: bool) -> None:
-        self.walks = walks
-        self._trie = None
+    _plan: PatternTrie | bool | None = None  # the trie, False (the Matcher's work), None: not yet worked out
+
+    @property
+    def walks(self) -> bool:
+        """Whether the PatternTrie, not spaCy's Matcher, matches the current patterns."""
+        return self._trie() is not None
+
+    def _trie(self) -> PatternTrie | None:
+        if self._plan is None:
+            patterns = self.patterns
+            self._plan = PatternTrie(patterns, self.nlp.vocab.strings) \
+                if walkable([p["pattern"] for p in patterns]) else False
+        return self._plan if isinstance(self._plan, PatternTrie) else None
 
     def _walk(self, doc: Doc) -> PatternTrie | None:
         """The trie to match `doc` with, or None when spaCy's own matching is to run."""
-        if not self.walks or len(doc) == 0:
+        if len(doc) == 0:
             return None
         self._require_patterns()
-        if self._trie is None:
-            self._trie = PatternTrie(self.patterns, self.nlp.vocab.strings)
-        return self._trie
+        return self._trie()
+
+    def add_patterns(self, patterns) -> None:
+        super().add_patterns(patterns)
+        self._plan = None
+
+    def remove(self, label: str) -> None:
+        super().remove(label)
+        self._plan = None
+
+    def remove_by_id(self, pattern_id: str) -> None:
+        super().remove_by_id(pattern_id)
+        self._plan = None
+
+    def clear(self) -> None:
+        super().clear()
+        self._plan = None
 
     def match(self, doc: Doc):
         trie = self._walk(doc)
         if trie is None:
             return super().match(doc)
-        spans = {Span(doc, s, e, label=label, span_id=span_id)
-                 for label, span_id, s, e in trie.find(token_columns(doc))}
-        if len(self.phrase_matcher):
-            labels = self._match_label_id_map
-            spans.update(Span(doc, s, e, label=labels[m]["label"], span_id=labels[m]["id"])
-                         for m, s, e in self.phrase_matcher(doc) if s != e)
-        return sorted(spans)
+        # (phrase patterns are not walkable: a ruler that has any is matched by spaCy)
+        return sorted({Span(doc, s, e, label=label, span_id=span_id)
+                       for label, span_id, s, e in trie.find(token_columns(doc))})
 
     def __call__(self, doc: Doc) -> Doc:
         """As SpanRuler's, with this factory's filter (the longest of overlapping spans kept): when the
         Doc has no spans of the key yet, the matches are filtered as plain tuples, and Spans are made
         only of those kept."""
         trie = self._walk(doc)
-        if trie is None or len(self.phrase_matcher) or self.annotate_ents \
+        if trie is None or self.annotate_ents \
                 or self.spans_filter is not filter_chain_spans or (self.key in doc.spans and not self.overwrite):
             return super().__call__(doc)
         doc.spans[self.key] = [Span(doc, s, e, label=label, span_id=span_id)

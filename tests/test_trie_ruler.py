@@ -96,3 +96,32 @@ def test_optional_tokens_are_tried_both_ways_like_the_matcher():
 ])
 def test_patterns_outside_the_subset_leave_the_work_to_the_matcher(pattern):
     assert not walkable([pattern])
+
+
+def test_patterns_changed_after_a_run_are_what_the_ruler_matches():
+    """The trie is worked out from the ruler's own patterns: added later, they are matched; one the
+    trie cannot walk (a phrase pattern, a REGEX test) gives the work to spaCy's Matcher, whose spans
+    the ruler then writes; removed, it is matched no more."""
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("trie_span_ruler", config={"spans_key": "sc"})
+    ruler.add_patterns([{"label": "ratio", "id": "x", "pattern": [{"LIKE_NUM": True}, {"LOWER": "x"}]}])
+    text = "It is 3 x faster than vLLM and 2 times cheaper on 8 GPUs"
+
+    def found() -> list[tuple[str, str]]:
+        doc = nlp(text)
+        return [(s.text, s.label_) for s in doc.spans["sc"]]
+
+    assert ruler.walks and found() == [("3 x", "ratio")]
+    ruler.add_patterns([{"label": "ratio", "id": "times", "pattern": [{"LIKE_NUM": True}, {"LOWER": "times"}]}])
+    assert ruler.walks and found() == [("3 x", "ratio"), ("2 times", "ratio")]
+    ruler.add_patterns([{"label": "system", "pattern": "vLLM"},
+                        {"label": "gpus", "pattern": [{"LIKE_NUM": True}, {"TEXT": {"REGEX": "^GPUs$"}}]}])
+    assert not ruler.walks
+    assert found() == [("3 x", "ratio"), ("vLLM", "system"), ("2 times", "ratio"), ("8 GPUs", "gpus")]
+    ruler.remove("system")
+    ruler.remove("gpus")
+    ruler.remove_by_id("x")
+    assert ruler.walks and found() == [("2 times", "ratio")]
+    ruler.clear()
+    with pytest.warns(UserWarning, match="W036"):  # spaCy's own warning for a ruler without patterns
+        assert found() == []
