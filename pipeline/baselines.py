@@ -411,13 +411,11 @@ class BaselineReader:
         verbs = self._intro_verbs
         starts = set()
         for subject in _SUBJECT_PREFIXES:
-            at = text.find(subject)
-            while at >= 0:
+            for at in _occurrences(text, subject):
                 after = at + len(subject)
                 if (at == 0 or not _is_word_char(text[at - 1])) and (text.startswith(verbs, after) or (
                         text.startswith("have ", after) and text.startswith(verbs, after + 5))):
                     starts.add(at)
-                at = text.find(subject, at + 1)
         end = 0
         for start in sorted(starts):
             if start < end:
@@ -430,14 +428,12 @@ class BaselineReader:
     def _heads_with_parenthesis(self, text: str):
         """The matches of _named_head, in order, found from each "(" (a C search) and the head word just
         before it, instead of trying the pattern at every character."""
-        at = text.find("(")
-        while at >= 0:
+        for at in _occurrences(text, "("):
             head = self._head_before.search(text, max(0, at - _HEAD_WINDOW), at)
             if head is not None:
                 m = self._named_head.match(text, head.start())
                 if m is not None:
                     yield m
-            at = text.find("(", at + 1)
 
     def _listed_names(self, inner: str, own: str, acronyms: bool) -> list[str]:
         """'(QuEST)', '(FIFO, SJF, Shortest, Shortest-GPU)', '(cuDNN and official library)': the names in a
@@ -497,6 +493,7 @@ def _named_implementations(text: str):
 
 
 def _occurrences(text: str, literal: str) -> list[int]:
+    """Every index where `literal` starts in `text`, overlapping ones too (C searches)."""
     found, at = [], text.find(literal)
     while at >= 0:
         found.append(at)
