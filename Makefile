@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(abspath $(VENV))/bin
 STAMP := $(VENV)/.installed
 # The modules mypyc compiles (pyproject [tool.claimscope.mypyc]) and the record of their last build.
-COMPILED_SRC := $(shell python3 -c "import tomllib; print(' '.join(f'pipeline/{m}.py' for m in tomllib.load(open('pyproject.toml', 'rb'))['tool']['claimscope']['mypyc']['modules']))")
+COMPILED_SRC := $(shell python3 -c "import tomllib; print(' '.join('pipeline/' + m.replace('.', '/') + '.py' for m in tomllib.load(open('pyproject.toml', 'rb'))['tool']['claimscope']['mypyc']['modules']))")
 NATIVE := pipeline/_compiled.json
 
 .PHONY: run test clean chromium compile
@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml setup.py
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-# Recompiles the compiled modules after one changed (until then they run from source: pipeline/compiled.py).
+# Recompiles the compiled modules after one changed (until then they run from source: pipeline/extract/fast/compiled.py).
 $(NATIVE): $(COMPILED_SRC) | $(STAMP)
 	$(BIN)/python setup.py --quiet build_ext --inplace
 
@@ -32,4 +32,5 @@ test: $(STAMP) $(NATIVE) chromium
 	PATH="$(BIN):$$PATH" $(BIN)/python -m pytest
 
 clean:
-	rm -rf $(VENV) build pipeline/*.so pipeline/_compiled.json outputs/ingest outputs/extract outputs/tables outputs/validation outputs/compare outputs/report outputs/dev2025
+	find pipeline -name '*.so' -delete
+	rm -rf $(VENV) build pipeline/_compiled.json outputs/ingest outputs/extract outputs/tables outputs/validation outputs/compare outputs/report outputs/dev2025

@@ -2,7 +2,7 @@
 mypyc (as black and mypy ship themselves); everything else stays Python.
 
 The compiled modules are the same source files, type-checked by mypy first (pyproject [tool.mypy]),
-so the results are identical; `pipeline.compiled` runs the source instead whenever a compiled
+so the results are identical; `pipeline.extract.fast.compiled` runs the source instead whenever a compiled
 module's source changed after the build. With no C compiler, or CLAIMSCOPE_PURE_PYTHON=1 at install,
 the package installs as pure Python: the same tables, about 1.3 times slower.
 """
@@ -26,7 +26,8 @@ MANIFEST = ROOT / "pipeline" / "_compiled.json"
 def _build_record() -> str:
     """`_compiled.json`'s text, by pipeline/compiled.py (which reads it back), loaded alone: the
     package's dependencies need not be installed to build it."""
-    spec = importlib.util.spec_from_file_location("claimscope_compiled", ROOT / "pipeline" / "compiled.py")
+    spec = importlib.util.spec_from_file_location("claimscope_compiled",
+                                                  ROOT / "pipeline" / "extract" / "fast" / "compiled.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module.build_record(ROOT / "pipeline", COMPILED)
@@ -59,7 +60,8 @@ def _extensions() -> list:
         print("claimscope: mypyc is not installed; installing pure Python", file=sys.stderr)
         return []
     try:
-        return mypycify([f"pipeline/{m}.py" for m in COMPILED], opt_level="3", group_name="pipeline._native")
+        return mypycify([f"pipeline/{m.replace('.', '/')}.py" for m in COMPILED], opt_level="3",
+                        group_name="pipeline._native")
     except (Exception, SystemExit) as exc:  # a type error is caught by the tests; an install still works
         print(f"claimscope: mypyc could not compile ({exc!r}); installing pure Python", file=sys.stderr)
         return []

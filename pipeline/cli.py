@@ -34,10 +34,8 @@ import argparse
 import sys
 import traceback
 
-from .errors import ClaimscopeError, Problems
-
-DEFAULT_RULES = "rules"
-MAX_WARNINGS_SHOWN = 20
+from pipeline.core.config import DEFAULT_CHUNK_SIZE, DEFAULT_RULES, DEFAULT_TIME_LIMIT
+from pipeline.core.errors import ClaimscopeError
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -80,8 +78,6 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True)
     _bad_input_options(p, time_limit=True)
     _categories_option(p)
-    from .stream import DEFAULT_CHUNK_SIZE
-
     p.add_argument("--chunk-size", type=_positive_int, default=DEFAULT_CHUNK_SIZE, metavar="N",
                    help="papers per chunk (one Parquet row group each; default %(default)d)")
     p.add_argument("--engine", choices=("single", "dask"), default="single",
@@ -152,8 +148,6 @@ def _bad_input_options(p: argparse.ArgumentParser, *, time_limit: bool) -> None:
     p.add_argument("--strict", action="store_true",
                    help="stop with an error (exit 2) at the first bad record instead of rejecting it")
     if time_limit:
-        from .stages import DEFAULT_TIME_LIMIT
-
         p.add_argument("--time-limit", type=float, default=DEFAULT_TIME_LIMIT, metavar="SECONDS",
                        help="seconds one paper may take before it is rejected (default %(default)g; 0: none)")
 
@@ -182,87 +176,54 @@ def _positive_int(text: str) -> int:
 
 
 def _rules(args):
-    from .rules import load_rules
+    from pipeline.core.rules import load_rules
 
     return load_rules(args.rules)
 
 
-def _report_problems(problems: Problems) -> None:
-    """Warnings on stderr, the first MAX_WARNINGS_SHOWN of them in full."""
-    for line in problems.warnings[:MAX_WARNINGS_SHOWN]:
-        print(f"claims: warning: {line}", file=sys.stderr)
-    more = len(problems.warnings) - MAX_WARNINGS_SHOWN
-    if more > 0:
-        print(f"claims: warning: ... and {more} more", file=sys.stderr)
-    if problems.rejects:
-        print(f"claims: {len(problems.rejects)} record(s) rejected; see rejects.jsonl", file=sys.stderr)
-
-
 def _cmd_extract(args) -> int:
-    from .stream import extract_to
+    from pipeline.run.stream import extract_to
 
     if args.engine != "dask" and (args.scheduler or args.workers):
         raise ClaimscopeError("--scheduler and --workers go with --engine dask")
     summary = extract_to(args.inputs, args.out, args.rules, strict=args.strict, time_limit=args.time_limit,
                          debug=args.debug, chunk_size=args.chunk_size, categories=args.categories,
                          engine=args.engine, scheduler=args.scheduler, workers=args.workers, progress=args.progress)
-    summary.spool.report()
-    print(f"{summary.papers} papers, {summary.claims} claims, {summary.quantities} quantities, "
-          f"{summary.rejects} rejects → {args.out}", file=sys.stderr)
+    summary.report(args.out)
     return 0
 
 
 def _cmd_ingest(args) -> int:
-    from . import stages
+    from pipeline.run.stages import ingest_stage
 
-    problems = Problems(strict=args.strict)
-    papers = stages.ingest(args.inputs, problems, categories=args.categories)
-    stages.write_papers(papers, args.out)
-    stages.write_rejects(problems, args.out)
-    _report_problems(problems)
-    print(f"{len(papers)} papers, {len(problems.rejects)} rejects → {args.out}", file=sys.stderr)
+    ingest_stage(args.inputs, args.out, strict=args.strict, categories=args.categories)
     return 0
 
 
 def _cmd_find(args) -> int:
-    from . import stages
-    from .records import QUANTITY_COLUMNS, to_frame
-    from .tables import write_table
+    from pipeline.run.stages import find_stage
 
-    rules = _rules(args)
-    problems = Problems(strict=args.strict)
-    papers, quantities = stages.extract(stages.read_papers_table(args.source), rules, problems,
-                                        time_limit=args.time_limit, debug=args.debug)
-    stages.write_papers(papers, args.out)
-    write_table(to_frame(quantities, QUANTITY_COLUMNS), args.out, "quantities", stages.SCHEMAS["quantities"])
-    stages.write_rejects(problems, args.out)
-    _report_problems(problems)
+    find_stage(args.source, args.out, _rules(args), strict=args.strict, time_limit=args.time_limit, debug=args.debug)
     return 0
 
 
 def _cmd_normalize(args) -> int:
-    from . import stages
+    from pipeline.run.stages import normalize_stage
 
-    papers = stages.read_papers_table(args.source)
-    quantities = stages.read_quantities_table(args.source)
-    problems = Problems()
-    papers, claims = stages.normalize(papers, quantities, _rules(args), problems)
-    stages.write_outputs(args.out, papers, claims, quantities)
-    stages.write_rejects(problems, args.out)
-    _report_problems(problems)
+    normalize_stage(args.source, args.out, _rules(args))
     return 0
 
 
 def _cmd_evaluate(args) -> int:
-    from .evaluate import evaluate_directory
+    from pipeline.review.evaluate import evaluate_directory
 
     return evaluate_directory(args.directory, args.gold, _rules(args), metrics_path=args.metrics,
                               errors_path=args.errors)
 
 
 def _cmd_validate(args) -> int:
-    from .config import load_validate_params
-    from .validate import run_validate
+    from pipeline.core.config import load_validate_params
+    from pipeline.review.validate import run_validate
 
     status = run_validate(args.directory, _rules(args), load_validate_params(args.params), out=args.out,
                           metrics=args.metrics)
@@ -272,7 +233,7 @@ def _cmd_validate(args) -> int:
 
 
 def _cmd_compare(args) -> int:
-    from .compare import run_compare
+    from pipeline.review.compare import run_compare
 
     rows, pairs = run_compare(args.directory, _rules(args), out=args.out)
     print(f"{rows} comparisons, {pairs} indirect estimates", file=sys.stderr)
@@ -280,14 +241,14 @@ def _cmd_compare(args) -> int:
 
 
 def _cmd_report(args) -> int:
-    from .report import build_report
+    from pipeline.review.report import build_report
 
     print(build_report(args.directory, args.out, comparisons=args.comparisons, flags=args.flags), file=sys.stderr)
     return 0
 
 
 def _cmd_check(args) -> int:
-    from .check import check
+    from pipeline.run.check import check
 
     return check(args.input, _rules(args))
 

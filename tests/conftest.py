@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.extract import Extractor, PaperExtraction
-from pipeline.records import Paper
-from pipeline.rules import Rules, load_rules
-from pipeline.units import UnitRegistry
+from pipeline.extract.extractor import Extractor, PaperExtraction
+from pipeline.core.records import Paper
+from pipeline.core.rules import Rules, load_rules
+from pipeline.core.units import UnitRegistry
 
 REPO = Path(__file__).resolve().parents[1]
 RULES_DIR = REPO / "rules"

@@ -1252,7 +1252,7 @@ def test_when_quantity_is_extracted_then_offsets_slice_its_text_and_digits(extra
 
 
 def test_when_corpus_is_extracted_then_every_quantity_offset_slices_its_text(extractor, corpus_path):
-    from pipeline.ingest import read_papers
+    from pipeline.ingest.readers import read_papers
 
     papers = read_papers(corpus_path)
     for extraction in extractor.extract(papers):

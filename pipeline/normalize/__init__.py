@@ -1,0 +1,2 @@
+"""The normalize stage: result quantities become claims with pint-checked units and base values.
+"""
