@@ -28,7 +28,7 @@ def build_report(directory: str | Path, out: str | Path | None = None, *, compar
     data = report_data(directory, Path(comparisons or directory / "comparisons.parquet"),
                        Path(flags or directory / "flags.parquet"))
     (target / "data.js").write_text("window.CLAIMSCOPE = " + _safe_json(data) + ";\n", encoding="utf-8")
-    assets = resources.files("pipeline") / "report_assets"
+    assets = resources.files("pipeline.review") / "report_assets"
     for name in ASSETS:
         with resources.as_file(assets / name) as source:
             shutil.copyfile(source, target / name)
