@@ -142,9 +142,9 @@ def extract_to(inputs: list[str], out: str | Path, rules_dir: str | Path, *, str
     if engine == "single":
         results = run_single(pieces, rules, strict=strict, time_limit=time_limit, debug=debug)
     elif engine == "dask":
-        from . import engine_dask
+        from pipeline.run import dask_engine
 
-        results = engine_dask.run(pieces, rules, rules_dir, strict=strict, time_limit=time_limit, debug=debug,
+        results = dask_engine.run(pieces, rules, rules_dir, strict=strict, time_limit=time_limit, debug=debug,
                                   scheduler=scheduler, workers=workers)
     else:
         raise ValueError(f"unknown engine {engine!r} (single or dask)")
