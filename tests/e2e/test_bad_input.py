@@ -424,7 +424,7 @@ def _short_runs(text: str) -> str:
 
 
 def _families(extractor) -> dict[str, list[re.Pattern]]:
-    from pipeline.extract import baselines, stage, textnorm
+    from pipeline.extract import baselines, roles, stage, textnorm
     from pipeline.ingest import readers as ingest
 
     tokenizer = extractor.nlp.tokenizer

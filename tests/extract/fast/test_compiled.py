@@ -103,6 +103,19 @@ def test_a_changed_source_runs_as_source(tmp_path):
     assert extract_file.endswith("extractor.py") and roles_file.endswith("roles.py")
 
 
+@pytest.mark.skipif(not compiled.COMPILED, reason=f"this install runs {compiled.STATUS}")
+def test_a_stale_build_is_said_once_on_stderr(tmp_path):
+    """Running stale C would be wrong and running the source is slower: the user is told, once."""
+    root = _copy_package(tmp_path)
+    roles = root / "pipeline" / "extract" / "roles.py"
+    roles.write_text(roles.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    code = "import pipeline.extract.extractor, pipeline.extract.roles, pipeline.extract.fast.compiled"
+    done = subprocess.run([sys.executable, "-c", code], cwd=root, env={**os.environ, "PYTHONPATH": str(root)},
+                          capture_output=True, text=True, timeout=600, check=True)
+    told = [line for line in done.stderr.splitlines() if line.startswith("claimscope: running pure Python")]
+    assert len(told) == 1 and "source changed since compiled: extract.roles" in told[0], done.stderr
+
+
 def test_no_record_of_the_build_runs_as_source(tmp_path):
     root = _copy_package(tmp_path)
     (root / "pipeline" / "_compiled.json").unlink(missing_ok=True)
