@@ -47,7 +47,7 @@ _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 def write_corpus(path: Path, n: int, seed: int = 7) -> Path:
     """n synthetic abstracts as JSONL.gz, made one at a time (bench_extract.synthesize's recipe)."""
     sys.path.insert(0, str(REPO))
-    from pipeline.ingest import read_papers
+    from pipeline.ingest.readers import read_papers
 
     sentences = [s.strip() + "." for p in read_papers(REPO / "data" / "poster_session_2.txt")
                  for s in p.abstract.split(". ") if len(s) > 40]
@@ -123,7 +123,7 @@ def bench_dask(work: Path, n: int, repeats: int) -> dict:
     from distributed import Client, LocalCluster
 
     sys.path.insert(0, str(REPO))
-    from pipeline.stream import extract_to
+    from pipeline.run.stream import extract_to
 
     corpus = write_corpus(work / f"synthetic_{n}.jsonl.gz", n)
     outs, cold, warm = {"single": work / "single"}, {}, {}

@@ -12,9 +12,9 @@ from synth import bundled_tables, replicate
 
 
 def main(n: int = 10_000) -> None:
-    from pipeline.config import load_validate_params
-    from pipeline.rules import load_rules
-    from pipeline.validate import validate_tables
+    from pipeline.core.config import load_validate_params
+    from pipeline.core.rules import load_rules
+    from pipeline.review.validate import validate_tables
 
     rules = load_rules("rules")
     papers, claims = replicate(*bundled_tables(rules), n_claims=n)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from pipeline.extract.attributes import AttributeReader
 from pipeline.extract.baselines import BaselineReader, title_system_name
+from pipeline.extract.fast import OFF
 from pipeline.extract.fast.columns import lower_words, sentences
 from pipeline.extract.cuebook import Cuebook
 from pipeline.extract.fast.interrupts import checkpoint
@@ -31,6 +32,7 @@ from pipeline.extract.textnorm import NormalizedText, normalize
 # papers.hardware lists the accelerators, NICs and interconnects a result ran on (GUIDELINE.md, "hardware").
 UNREPORTED_HARDWARE = {"cpu", "protocol"}
 _YOUNG_GC_THRESHOLD = 10_000
+_GC_TUNING = "gc_tuning" not in OFF
 
 
 @dataclass(frozen=True)
@@ -56,13 +58,15 @@ class Extractor:
         self.baselines = BaselineReader(self.book)
         # The vocab, patterns and cue tables live as long as the process: moved out of the cyclic
         # collector's view, they are not walked again by every collection an abstract's objects start.
-        gc.freeze()
+        if _GC_TUNING:
+            gc.freeze()
 
     def extract(self, papers: list[Paper], *, batch_size: int = 64) -> list[PaperExtraction]:
         # An abstract makes thousands of short-lived containers, and the collector's default runs a
         # young-generation pass every 700 of them; every 10,000 is enough (restored after).
         threshold = gc.get_threshold()
-        gc.set_threshold(max(threshold[0], _YOUNG_GC_THRESHOLD), *threshold[1:])
+        if _GC_TUNING:
+            gc.set_threshold(max(threshold[0], _YOUNG_GC_THRESHOLD), *threshold[1:])
         try:
             norms = [normalize(p.abstract, self.rules.markup) for p in papers]
             docs = self.nlp.pipe((n.text for n in norms), batch_size=batch_size)

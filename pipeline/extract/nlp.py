@@ -8,12 +8,16 @@ import spacy
 from spacy.language import Language
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
-from pipeline.extract.fast import trie_ruler  # noqa: F401  (registers the "trie_span_ruler" factory)
+from pipeline.extract.fast import OFF, trie_ruler  # noqa: F401  (trie_ruler registers the "trie_span_ruler" factory)
 from pipeline.core.rules import Rules
 
 SPANS_KEY = "quantities"
 UNITS_KEY = "unit_forms"
 RANGE_JOINERS = ["-", "to", "~"]
+# the trie ruler finds the spans spaCy's own SpanRuler finds, faster (extract/fast/trie_ruler.py); both
+# keep the first-longest span at each place
+_RULER = "span_ruler" if "trie_ruler" in OFF else "trie_span_ruler"
+_RULER_CONFIG = {"spans_filter": {"@misc": "spacy.first_longest_spans_filter.v1"}} if "trie_ruler" in OFF else {}
 
 
 def build_nlp(rules: Rules) -> Language:
@@ -22,7 +26,7 @@ def build_nlp(rules: Rules) -> Language:
     walk their patterns as a trie from the tokens where one can begin (trie_ruler)."""
     nlp = spacy.blank("en")
     _customize_tokenizer(nlp, rules)
-    ruler = nlp.add_pipe("trie_span_ruler", name="quantity_ruler", config={"spans_key": SPANS_KEY})
+    ruler = nlp.add_pipe(_RULER, name="quantity_ruler", config={"spans_key": SPANS_KEY, **_RULER_CONFIG})
     patterns = [{"label": p.label, "pattern": pattern, "id": p.id}
                 for p in rules.quantities for pattern in _expand_first_token(p.pattern)]
     ruler.add_patterns(patterns)
@@ -31,7 +35,7 @@ def build_nlp(rules: Rules) -> Language:
     unit_patterns = [p for p in unit_patterns if p["pattern"]]
     if unit_patterns:
         # the longest unit spelling at each place is kept; the extract step pairs a number with it
-        unit_ruler = nlp.add_pipe("trie_span_ruler", name="unit_forms", config={"spans_key": UNITS_KEY})
+        unit_ruler = nlp.add_pipe(_RULER, name="unit_forms", config={"spans_key": UNITS_KEY, **_RULER_CONFIG})
         unit_ruler.add_patterns(unit_patterns)
     return nlp
 

@@ -16,6 +16,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from pipeline.extract.fast import OFF
 from pipeline.extract.fast.firstchars import first_chars
 from pipeline.extract.fast.literal_gate import required_literals
 from pipeline.core.rules import MarkupRule
@@ -149,6 +150,7 @@ class FirstChars:
 
 
 _HINTS: dict[tuple[str, int], tuple[FirstChars | None, frozenset[str] | None]] = {}
+_NO_GATES = "regex_gates" in OFF
 _MAX_LITERALS = 4  # each absent literal is a scan of the text: more of them cost more than the rule
 _FEW_CHARS = 6  # up to this many first characters, a search each; more, one character-class search
 
@@ -157,6 +159,8 @@ def _skip_hints(rule: MarkupRule) -> tuple[FirstChars | None, frozenset[str] | N
     """(first characters, required literals) of a rule's regex, read once per pattern."""
     key = (rule.pattern, rule.regex.flags)
     hints = _HINTS.get(key)
+    if hints is None and _NO_GATES:
+        hints = _HINTS[key] = (None, None)
     if hints is None:
         literals = required_literals(rule.regex.pattern, rule.regex.flags)
         first = first_chars(rule.regex.pattern, rule.regex.flags)

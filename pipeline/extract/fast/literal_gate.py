@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from pipeline.extract.fast import OFF
+
 # the stdlib's own parser and names for parsed regex nodes (private, so not in typeshed)
 from re import _constants as C  # type: ignore[attr-defined]  # noqa: N812
 from re import _parser  # type: ignore[attr-defined]
@@ -46,7 +48,7 @@ class GatedRegex:
 
     def __init__(self, regex: re.Pattern):
         self.regex = regex
-        self.literals = required_literals(regex.pattern, regex.flags)
+        self.literals = None if "regex_gates" in OFF else required_literals(regex.pattern, regex.flags)
 
     def may_match(self, text: str) -> bool:
         return self.literals is None or any(lit in text for lit in self.literals)
