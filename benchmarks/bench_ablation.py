@@ -27,7 +27,6 @@ DEVICES = {
     "compiled build": {"CLAIMSCOPE_PURE_PYTHON": "1"},
     "trie ruler": {"CLAIMSCOPE_DEVICES_OFF": "trie_ruler"},
     "regex gates": {"CLAIMSCOPE_DEVICES_OFF": "regex_gates"},
-    "phrase pre-filters": {"CLAIMSCOPE_DEVICES_OFF": "phrase_prefilter"},
     "gc settings": {"CLAIMSCOPE_DEVICES_OFF": "gc_tuning"},
 }
 WORTH = 0.02  # a device worth less than this on the CLI path is not worth its code

@@ -117,7 +117,7 @@ class ExpectationRule(_Strict):
 
 
 class FlagRule(_Strict):
-    """A reviewer sanity flag (rules/flags.yml); its check is a function in pipeline/flags.py."""
+    """A reviewer sanity flag (rules/flags.yml); its check is a method of review.flags.FlagChecker."""
 
     id: str
     severity: Literal["info", "warning", "error"]

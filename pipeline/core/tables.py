@@ -26,13 +26,13 @@ import pyarrow.parquet as pq
 from pipeline.core.records import CLAIM_COLUMNS, PAPER_COLUMNS, QUANTITY_COLUMNS, Claim, Paper, Quantity, to_frame
 
 PARQUET_OPTIONS = {"compression": "zstd", "write_statistics": False}
-# Arrow types of the record fields (as annotated in records.py); `X | None` is a nullable X.
+# Arrow types of the record fields (as annotated in core/records.py); `X | None` is a nullable X.
 _ARROW_TYPES = {"str": pa.large_string(), "int": pa.int64(), "float": pa.float64(), "bool": pa.bool_(),
                 "tuple[str, ...]": pa.list_(pa.string())}
 
 
 def record_schema(record_type) -> pa.Schema:
-    """The Arrow schema of a table of `record_type` rows (a records.py dataclass), the types pyarrow
+    """The Arrow schema of a table of `record_type` rows (a core/records.py dataclass), the types pyarrow
     infers from a typical frame of them, fixed: an empty or all-None column keeps its type."""
     fields = []
     for field in dataclasses.fields(record_type):

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from pipeline.extract.fast import OFF
 
 PUNCT_STOPS = {",", ";", ":", "(", ")", ".", "!", "?", "[", "]", "\"", "''", "``"}
 
@@ -32,9 +31,6 @@ def _sizes_by(phrases: dict[tuple[str, ...], Any], end: int) -> dict[str, tuple[
         sizes.setdefault(key[end], set()).add(len(key))
     return {word: tuple(sorted(lengths, reverse=True)) for word, lengths in sizes.items()}
 
-
-# A sentence with none of a table's first words is rejected by one set test (extract/fast: gain).
-_PREFILTER = "phrase_prefilter" not in OFF
 
 
 class PhraseTable:
@@ -88,15 +84,11 @@ class PhraseTable:
         """Whether a phrase starts anywhere in words[start:end] (a set test a token, a lookup only
         where a phrase's first word stands)."""
         firsts, segment = self._firsts, words[start:end]
-        if _PREFILTER and firsts.isdisjoint(segment):  # most sentences hold no first word: one C-level test
-            return False
         return any(self.starting_at(words, start + k) for k, w in enumerate(segment) if w in firsts)
 
     def first_positions(self, words: list[str], start: int, end: int) -> list[int]:
         """Positions in [start, end) whose word begins some phrase."""
         firsts, segment = self._firsts, words[start:end]
-        if _PREFILTER and firsts.isdisjoint(segment):
-            return []
         return [start + k for k, w in enumerate(segment) if w in firsts]
 
     def starting_at(self, words: list[str], start: int):

@@ -1,4 +1,4 @@
-"""Improvement factors and baseline views: the formula of pipeline/compare.py, row by row."""
+"""Improvement factors and baseline views: the formula of pipeline/review/compare.py, row by row."""
 from __future__ import annotations
 
 import math

@@ -117,16 +117,16 @@ def test_when_scheduler_is_given_without_dask_engine_then_it_is_an_error(tmp_pat
 
 
 def test_when_a_worker_runs_partitions_then_its_pipeline_is_built_once_per_rules_set(rules, corpus_path):
-    from pipeline.run import dask_engine as engine_dask
+    from pipeline.run import dask_engine
     from pipeline.ingest.readers import read_inputs
 
     papers = read_inputs([str(corpus_path)])[:3]
-    key = engine_dask.rules_key(REPO / "rules")
-    engine_dask._worker_state.clear()
-    first = engine_dask.run_partition(papers[:2], rules, key, False, 10.0, False)
-    built = engine_dask._worker_state[key]
-    second = engine_dask.run_partition(papers[2:], rules, key, False, 10.0, False)
-    assert engine_dask._worker_state[key] is built and built.chain.extractor is built.chain.extractor
+    key = dask_engine.rules_key(REPO / "rules")
+    dask_engine._worker_state.clear()
+    first = dask_engine.run_partition(papers[:2], rules, key, False, 10.0, False)
+    built = dask_engine._worker_state[key]
+    second = dask_engine.run_partition(papers[2:], rules, key, False, 10.0, False)
+    assert dask_engine._worker_state[key] is built and built.chain.extractor is built.chain.extractor
     ids = [table.column("paper_id").to_pylist() for result in (first, second) for table in result.arrow["papers"]]
     assert sum(ids, []) == [p.paper_id for p in papers]
     # only Arrow tables and CSV bytes travel back, never a spaCy object: the result pickles alone
@@ -135,6 +135,6 @@ def test_when_a_worker_runs_partitions_then_its_pipeline_is_built_once_per_rules
     assert all(type(lines) is bytes for lines in first.csv.values())
     assert pickle.loads(pickle.dumps(first)).arrow["papers"][0].equals(first.arrow["papers"][0])
     assert first.count("claims") and first.count("quantities")
-    engine_dask.run_partition(papers[:1], rules, "another@rules", False, 10.0, False)
-    assert list(engine_dask._worker_state) == ["another@rules"]
-    engine_dask._worker_state.clear()
+    dask_engine.run_partition(papers[:1], rules, "another@rules", False, 10.0, False)
+    assert list(dask_engine._worker_state) == ["another@rules"]
+    dask_engine._worker_state.clear()

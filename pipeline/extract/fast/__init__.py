@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 
-DEVICES = ("trie_ruler", "regex_gates", "phrase_prefilter", "gc_tuning")
+DEVICES = ("trie_ruler", "regex_gates", "gc_tuning")
 OFF = frozenset(name for name in os.environ.get("CLAIMSCOPE_DEVICES_OFF", "").split(",") if name)
 _unknown = OFF - set(DEVICES)
 if _unknown:
