@@ -5,7 +5,7 @@ and ingest turns any bytes into papers, rejects or one InputError.
 The default run is quick (a fixed, derandomized handful of examples per property). The heavy run
 the issue asks for - 2,000 random examples per property - is a hypothesis profile:
 
-    CLAIMSCOPE_HYPOTHESIS=heavy .venv/bin/python -m pytest tests/test_properties.py -p no:warnings
+    CLAIMSCOPE_HYPOTHESIS=heavy .venv/bin/python -m pytest tests/extract/test_properties.py -p no:warnings
 
 (add `--hypothesis-show-statistics` to see how many examples each property ran.)
 """
