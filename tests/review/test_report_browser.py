@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.core.tables import write_jsonl, write_records
+from pipeline.core.tables import write_records
 from pipeline.run.chain import run_all
 from pipeline.review.compare import run_compare
 from pipeline.core.config import ValidateParams
