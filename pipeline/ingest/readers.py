@@ -456,7 +456,7 @@ def _from_record(path: Path, number: int, record: dict) -> Paper:
         found = _SURROGATE.search(value)
         if found:
             raise _Bad(f"'{name}' holds an unpaired surrogate \\u{ord(found.group()):04x}, which is not text")
-    return _paper(path, number, title.strip(), authors, abstract.strip(), given)
+    return _paper(path, number, title.strip(), authors, abstract, given)
 
 
 def _split_authors(text: str) -> list[str]:
@@ -559,9 +559,9 @@ def _paper(path: Path, number: int, title: str, authors: tuple, abstract: str, g
     elif title:
         paper_id = slug(title)
     else:
-        paper_id = "abs-" + hashlib.sha1(abstract.encode("utf-8")).hexdigest()[:12]
+        paper_id = "abs-" + hashlib.sha1(abstract.strip().encode("utf-8")).hexdigest()[:12]
     return Paper(paper_id=paper_id, title=title, authors=authors, abstract=abstract,
-                 source=str(path), source_line=number, status="ok" if abstract else "no_abstract")
+                 source=str(path), source_line=number, status="ok" if abstract.strip() else "no_abstract")
 
 
 def slug(text: str, limit: int = 80) -> str:

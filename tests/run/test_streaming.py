@@ -184,8 +184,24 @@ def test_when_arxiv_snapshot_is_read_then_its_fields_become_papers(snapshot):
     assert first.paper_id == "2401.00001"
     assert first.authors == ("Ada Lovelace", "Alan Turing", "Grace Hopper (MIT, CSAIL)")
     assert first.title.startswith("HetRL: Efficient Reinforcement Learning")
-    assert first.abstract.startswith("As large language models") and "9.17×" in first.abstract
+    # the abstract exactly as the snapshot holds it (leading spaces, line breaks): every offset indexes it
+    assert first.abstract == _arxiv("2401.00001", None)["abstract"]
+    assert first.abstract.startswith("  As large language models") and "9.17×" in first.abstract
     assert len(papers) == 7  # without a filter the categories field is not read at all
+
+
+def test_when_an_arxiv_abstract_starts_with_spaces_then_every_offset_slices_it_as_read(snapshot, tmp_path):
+    out = tmp_path / "out"
+    assert main(["extract", str(snapshot), "--out", str(out)]) == 0
+    papers = pd.read_parquet(out / "papers.parquet").set_index("paper_id")
+    assert papers.loc["2401.00001", "abstract"].startswith("  ")
+    for name in ("claims", "quantities"):
+        rows = pd.read_parquet(out / f"{name}.parquet")
+        assert len(rows) > 0
+        for row in rows.itertuples():
+            abstract = papers.loc[row.paper_id, "abstract"]
+            assert abstract[row.start:row.end] == row.text
+            assert abstract[row.sentence_start:].lstrip().startswith(row.sentence[:20])
 
 
 def test_when_categories_are_given_then_papers_in_any_of_them_are_kept(snapshot):
