@@ -34,7 +34,7 @@ import argparse
 import sys
 import traceback
 
-from pipeline.core.config import DEFAULT_CHUNK_SIZE, DEFAULT_RULES, DEFAULT_TIME_LIMIT
+from pipeline.core.config import DEFAULT_CHUNK_SIZE, DEFAULT_TIME_LIMIT, RULES_VARIABLE, rules_dir
 from pipeline.core.errors import ClaimscopeError
 
 
@@ -67,7 +67,8 @@ def main(argv: list[str] | None = None) -> int:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="claims", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--rules", default=DEFAULT_RULES, help="rules directory (default: rules)")
+    parser.add_argument("--rules", metavar="DIR",
+                        help=f"rules directory (default: ${RULES_VARIABLE}, else the rules shipped with the package)")
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -178,7 +179,7 @@ def _positive_int(text: str) -> int:
 def _rules(args):
     from pipeline.core.rules import load_rules
 
-    return load_rules(args.rules)
+    return load_rules(rules_dir(args.rules))
 
 
 def _cmd_extract(args) -> int:
@@ -186,7 +187,7 @@ def _cmd_extract(args) -> int:
 
     if args.engine != "dask" and (args.scheduler or args.workers):
         raise ClaimscopeError("--scheduler and --workers go with --engine dask")
-    summary = extract_to(args.inputs, args.out, args.rules, strict=args.strict, time_limit=args.time_limit,
+    summary = extract_to(args.inputs, args.out, rules_dir(args.rules), strict=args.strict, time_limit=args.time_limit,
                          debug=args.debug, chunk_size=args.chunk_size, categories=args.categories,
                          engine=args.engine, scheduler=args.scheduler, workers=args.workers, progress=args.progress)
     summary.report(args.out)

@@ -1,6 +1,7 @@
 """The `claims` command line, run as a user runs it: a subprocess of the installed entry point."""
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -122,3 +123,31 @@ def test_when_input_file_is_missing_then_exit_nonzero_without_traceback(tmp_path
     assert proc.returncode != 0
     assert "missing.jsonl" in err
     assert "Traceback" not in err
+
+
+# --- the rules a command reads: --rules, $CLAIMSCOPE_RULES, else the ones shipped with the package -----
+
+def _run_in(folder: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    environment = {k: v for k, v in os.environ.items() if k != "CLAIMSCOPE_RULES"}
+    return subprocess.run([str(CLAIMS), *args], cwd=folder, capture_output=True, text=True, timeout=300,
+                          env={**environment, **(env or {})}, stdin=subprocess.DEVNULL)
+
+
+def test_when_claims_runs_outside_the_checkout_then_it_reads_the_rules_shipped_with_the_package(tmp_path):
+    pasted = tmp_path / "one.txt"
+    pasted.write_text("FlashServe is up to 2.5x faster than vLLM on 8xH100 GPUs.\n", encoding="utf-8")
+    done = _run_in(tmp_path, "check", str(pasted))
+    assert done.returncode == 0, done.stderr
+    assert "vLLM" in done.stdout and "up_to" in done.stdout and "H100" in done.stdout
+
+
+def test_when_claimscope_rules_names_a_folder_then_it_is_read_and_a_missing_one_is_named(tmp_path):
+    corpus = REPO / "data" / "poster_session_2.txt"
+    done = _run_in(tmp_path, "extract", str(corpus), "--out", str(tmp_path / "out"),
+                   env={"CLAIMSCOPE_RULES": str(REPO / "rules")})
+    assert done.returncode == 0, done.stderr
+    missing = tmp_path / "no-rules-here"
+    done = _run_in(tmp_path, "extract", str(corpus), "--out", str(tmp_path / "out2"),
+                   env={"CLAIMSCOPE_RULES": str(missing)})
+    assert done.returncode == 2 and f"{missing}: rules directory not found" in done.stderr
+    assert "Traceback" not in done.stderr
