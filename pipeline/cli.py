@@ -35,6 +35,7 @@ import sys
 import traceback
 
 from pipeline.core.config import DEFAULT_CHUNK_SIZE, DEFAULT_TIME_LIMIT, RULES_VARIABLE, rules_dir
+from pipeline import __version__
 from pipeline.core.errors import ClaimscopeError
 
 
@@ -70,6 +71,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--rules", metavar="DIR",
                         help=f"rules directory (default: ${RULES_VARIABLE}, else the rules shipped with the package)")
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
+    parser.add_argument("--version", action="version", version=f"claimscope {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("extract", help="ingest, extract and normalize in one go",
@@ -113,9 +115,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True)
     p.set_defaults(func=_cmd_normalize)
 
-    p = sub.add_parser("evaluate", help="score DIR's tables against a gold file")
-    p.add_argument("directory")
-    p.add_argument("--gold", required=True, nargs="+", help="one or more gold JSONL files (scored together)")
+    p = sub.add_parser("evaluate", help="score DIR's tables against a gold file",
+                       usage="claims evaluate --gold FILE [FILE ...] DIR [--metrics FILE] [--errors FILE]")
+    p.add_argument("directory", nargs="?", help="the tables directory (papers, claims) to score")
+    p.add_argument("--gold", required=True, nargs="+", metavar="FILE",
+                   help="one or more gold JSONL files (scored together); DIR may follow them")
     p.add_argument("--metrics", help="write the figures (and table counts) to this JSON file")
     p.add_argument("--errors", help="write missed and spurious claims per paper to this JSONL file")
     p.set_defaults(func=_cmd_evaluate)
@@ -217,6 +221,11 @@ def _cmd_normalize(args) -> int:
 
 def _cmd_evaluate(args) -> int:
     from pipeline.review.evaluate import evaluate_directory
+
+    if args.directory is None:  # `--gold A B DIR`: the option took DIR too
+        if len(args.gold) < 2:
+            raise ClaimscopeError("evaluate: give the tables directory: claims evaluate --gold FILE... DIR")
+        args.directory = args.gold.pop()
 
     return evaluate_directory(args.directory, args.gold, _rules(args), metrics_path=args.metrics,
                               errors_path=args.errors)

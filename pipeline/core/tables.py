@@ -23,6 +23,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from pipeline.core.errors import InputError
 from pipeline.core.records import CLAIM_COLUMNS, PAPER_COLUMNS, QUANTITY_COLUMNS, Claim, Paper, Quantity, to_frame
 
 PARQUET_OPTIONS = {"compression": "zstd", "write_statistics": False}
@@ -47,6 +48,19 @@ def record_schema(record_type) -> pa.Schema:
 TABLES = {"papers": (Paper, PAPER_COLUMNS), "claims": (Claim, CLAIM_COLUMNS),
           "quantities": (Quantity, QUANTITY_COLUMNS)}
 SCHEMAS = {name: record_schema(record_type) for name, (record_type, _) in TABLES.items()}
+
+
+def tables_dir(directory: str | Path, names: tuple[str, ...] = ("papers", "claims")) -> Path:
+    """DIR, checked before a command reads it: it exists and holds NAME.parquet for each of `names`
+    (else an InputError naming what is missing), so a command never succeeds on nothing."""
+    directory = Path(directory)
+    if not directory.is_dir():
+        raise InputError(directory, None, "no such tables directory (write one with `claims extract INPUT --out DIR`)")
+    missing = [f"{name}.parquet" for name in names if not (directory / f"{name}.parquet").is_file()]
+    if missing:
+        raise InputError(directory, None, f"not a tables directory: no {', '.join(missing)} "
+                                          "(write one with `claims extract INPUT --out DIR`)")
+    return directory
 
 
 def write_records(records, directory: str | Path, name: str) -> Path:

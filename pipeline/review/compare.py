@@ -141,11 +141,9 @@ def indirect_frame(rows: list[dict]) -> pd.DataFrame:
 
 def run_compare(directory, rules: Rules, *, out=None) -> tuple[int, int]:
     """Read DIR's papers and claims, write comparisons.parquet and indirect.parquet (+ CSV)."""
-    from pathlib import Path
+    from pipeline.core.tables import tables_dir, write_table
 
-    from pipeline.core.tables import write_table
-
-    directory = Path(directory)
+    directory = tables_dir(directory)
     papers = pd.read_parquet(directory / "papers.parquet")
     claims = pd.read_parquet(directory / "claims.parquet")
     rows = comparisons(papers, claims, rules)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from pipeline.core.tables import write_json
+from pipeline.core.tables import tables_dir, write_json
 
 UNIT_CLASSES = {
     "x": {"x", "×", "times", "fold", "ratio"},
@@ -222,7 +222,7 @@ def evaluate_directory(directory: str, gold_paths: list[str], rules, *, metrics_
                        errors_path: str | None = None) -> int:
     from pipeline.core.units import UnitRegistry
 
-    directory = Path(directory)
+    directory = tables_dir(directory)
     papers = pd.read_parquet(directory / "papers.parquet")
     claims = pd.read_parquet(directory / "claims.parquet")
     gold = []

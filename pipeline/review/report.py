@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from pipeline.core.tables import tables_dir
+
 ASSETS = ("index.html", "report.js", "report.css")
 
 
@@ -22,7 +24,7 @@ def build_report(directory: str | Path, out: str | Path | None = None, *, compar
                  flags: str | Path | None = None) -> Path:
     """Write DIR/report/ from DIR's papers and claims, and the comparisons and flags tables (by
     default DIR/comparisons.parquet and DIR/flags.parquet, where present)."""
-    directory = Path(directory)
+    directory = tables_dir(directory)
     target = Path(out) if out else directory / "report"
     target.mkdir(parents=True, exist_ok=True)
     data = report_data(directory, Path(comparisons or directory / "comparisons.parquet"),

@@ -17,7 +17,7 @@ from pipeline.core.config import ValidateParams
 from pipeline.review.contract import ContractChecker, ContractResult, contract_tables
 from pipeline.review.flags import FLAG_COLUMNS, Flag, FlagChecker
 from pipeline.core.rules import Rules
-from pipeline.core.tables import write_json, write_table
+from pipeline.core.tables import tables_dir, write_json, write_table
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -42,7 +42,7 @@ def summary(contract: ContractResult, flags: list[Flag]) -> dict:
 
 def run_validate(directory: str | Path, rules: Rules, params: ValidateParams, *,
                  out: str | Path | None = None, metrics: str | Path | None = None) -> int:
-    directory = Path(directory)
+    directory = tables_dir(directory)
     out = Path(out or directory)
     papers = pd.read_parquet(directory / "papers.parquet")
     claims = pd.read_parquet(directory / "claims.parquet")

@@ -10,6 +10,7 @@ import tempfile
 import textwrap
 from pathlib import Path
 
+from pipeline.core.errors import InputError
 from pipeline.core.records import Paper
 
 COLUMNS = [("value", 13), ("unit", 9), ("type", 8), ("direction", 9), ("qualifier", 9), ("metric", 26),
@@ -59,12 +60,16 @@ def _cell(value: str, width: int) -> str:
 def _papers(source: str) -> list[Paper]:
     from pipeline.ingest.readers import read_papers
 
-    if source != "-" and Path(source).is_file():
+    if source != "-" and not Path(source).is_file():  # named, so never a wait on the keyboard
+        raise InputError(source, None, "no such file (give '-' or pipe the text to read standard input)")
+    if source != "-":
         text = Path(source).read_text(encoding="utf-8", errors="replace")
         if not _plain_blocks(text):
             return read_papers(source)
         blocks = _plain_blocks(text)
     else:
+        if sys.stdin.isatty():
+            print("claims check: paste abstracts (a blank line between two), then Ctrl-D", file=sys.stderr)
         blocks = _plain_blocks(sys.stdin.read())
     if not blocks:
         with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as handle:

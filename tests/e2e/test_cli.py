@@ -151,3 +151,37 @@ def test_when_claimscope_rules_names_a_folder_then_it_is_read_and_a_missing_one_
                    env={"CLAIMSCOPE_RULES": str(missing)})
     assert done.returncode == 2 and f"{missing}: rules directory not found" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+# --- a command never succeeds on nothing: each failure is exit 2 and one line naming the thing ----------
+
+@pytest.mark.parametrize("args, said", [
+    (["check", "missing.txt"], "missing.txt: no such file"),
+    (["validate", "no-such-dir"], "no-such-dir: no such tables directory"),
+    (["compare", "no-such-dir"], "no-such-dir: no such tables directory"),
+    (["report", "no-such-dir"], "no-such-dir: no such tables directory"),
+    (["evaluate", "--gold", str(REPO / "data" / "dev_gold.jsonl"), "no-such-dir"], "no-such-dir: no such tables"),
+    (["validate", "."], ".: not a tables directory: no papers.parquet, claims.parquet"),
+], ids=["check-missing-file", "validate-missing", "compare-missing", "report-missing", "evaluate-missing",
+        "validate-not-tables"])
+def test_when_an_input_is_missing_then_exit_2_with_one_line_naming_it_and_no_wait_on_stdin(tmp_path, args, said):
+    done = _run_in(tmp_path, *args)
+    assert done.returncode == 2, done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and said in lines[0] and "Traceback" not in done.stderr
+    assert not any(tmp_path.iterdir()), "a failed command wrote something"
+
+
+def test_when_evaluate_gets_gold_files_then_the_directory_may_follow_them(two_runs, tmp_path):
+    gold = str(REPO / "data" / "dev_gold.jsonl")
+    after = _run_in(tmp_path, "evaluate", "--gold", gold, gold, str(two_runs[0]))
+    before = _run_in(tmp_path, "evaluate", str(two_runs[0]), "--gold", gold, gold)
+    assert after.returncode == before.returncode == 0, after.stderr
+    assert after.stdout == before.stdout and "claim_f1" in after.stdout
+
+
+def test_version_names_the_package():
+    from pipeline import __version__
+
+    done = _run_in(REPO, "--version")
+    assert done.returncode == 0 and done.stdout.strip() == f"claimscope {__version__}"
