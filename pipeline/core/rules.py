@@ -217,7 +217,12 @@ class Rules:
 # --- reading -------------------------------------------------------------------------------------
 
 
-class _LineLoader(yaml.SafeLoader):
+# libyaml's parser where PyYAML was built with it (about ten times faster), else PyYAML's own; both
+# give the nodes their line, so the constructor below can record it
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LineLoader(_BaseLoader):
     """A YAML loader that rejects duplicate keys and records each mapping's line."""
 
 
