@@ -77,8 +77,9 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("extract", help="ingest, extract and normalize in one go",
                        description="Ingest, extract and normalize, streaming the inputs in chunks; bad records go "
                                    "to OUT/rejects.jsonl (see `claims --help`).")
-    p.add_argument("inputs", nargs="+")
-    p.add_argument("--out", required=True)
+    p.add_argument("inputs", nargs="+", metavar="INPUT",
+                   help="poster-session text, JSONL, CSV or the arXiv snapshot (plain or .gz), detected by content")
+    p.add_argument("--out", required=True, metavar="DIR", help="the folder the tables are written to")
     _bad_input_options(p, time_limit=True)
     _categories_option(p)
     p.add_argument("--chunk-size", type=_positive_int, default=DEFAULT_CHUNK_SIZE, metavar="N",
@@ -97,22 +98,24 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("ingest", help="stage: read inputs into papers.parquet",
                        description="Read inputs into papers; bad records go to OUT/rejects.jsonl.")
-    p.add_argument("inputs", nargs="+")
-    p.add_argument("--out", required=True)
+    p.add_argument("inputs", nargs="+", metavar="INPUT",
+                   help="poster-session text, JSONL, CSV or the arXiv snapshot (plain or .gz), detected by content")
+    p.add_argument("--out", required=True, metavar="DIR", help="the folder the tables are written to")
     _bad_input_options(p, time_limit=False)
     _categories_option(p)
     p.set_defaults(func=_cmd_ingest)
 
     p = sub.add_parser("find", help="stage: number mentions with roles and context",
                        description="Number mentions with roles; failed papers go to OUT/rejects.jsonl.")
-    p.add_argument("source")
-    p.add_argument("--out", required=True)
+    p.add_argument("source", metavar="DIR", help="the ingest stage's folder (papers.parquet)")
+    p.add_argument("--out", required=True, metavar="DIR", help="the folder papers and quantities are written to")
     _bad_input_options(p, time_limit=True)
     p.set_defaults(func=_cmd_find)
 
-    p = sub.add_parser("normalize", help="stage: claims with pint units")
-    p.add_argument("source")
-    p.add_argument("--out", required=True)
+    p = sub.add_parser("normalize", help="stage: claims with pint units",
+                       description="Result quantities become claims with pint-checked units; the final papers.")
+    p.add_argument("source", metavar="DIR", help="the find stage's folder (papers and quantities)")
+    p.add_argument("--out", required=True, metavar="DIR", help="the folder papers, claims and quantities go to")
     p.set_defaults(func=_cmd_normalize)
 
     p = sub.add_parser("evaluate", help="score DIR's tables against a gold file",
@@ -125,14 +128,14 @@ def _parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_evaluate)
 
     p = sub.add_parser("validate", help="check DIR's tables: contract and reviewer flags")
-    p.add_argument("directory")
+    p.add_argument("directory", metavar="DIR", help="a tables directory (papers, claims)")
     p.add_argument("--out", help="where flags and the report go (default: DIR)")
     p.add_argument("--metrics", help="validation.json path (default: OUT/validation.json)")
     p.add_argument("--params", default="params.yaml", help="thresholds (the validate: section)")
     p.set_defaults(func=_cmd_validate)
 
     p = sub.add_parser("compare", help="line papers up by the named baselines they compare against")
-    p.add_argument("directory")
+    p.add_argument("directory", metavar="DIR", help="a tables directory (papers, claims)")
     p.add_argument("--out", help="where comparisons.parquet goes (default: DIR)")
     p.set_defaults(func=_cmd_compare)
 
@@ -143,8 +146,13 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--flags", help="flags.parquet (default: DIR/flags.parquet)")
     p.set_defaults(func=_cmd_report)
 
-    p = sub.add_parser("check", help="print the claims of pasted abstracts")
-    p.add_argument("input", nargs="?", default="-")
+    p = sub.add_parser("check", help="print the claims of a pasted or given abstract",
+                       description="Print each claim of the abstract(s) with its fields, reviewer flags and "
+                                   "sentence, fitted to the terminal's width.")
+    p.add_argument("input", nargs="?", default="-",
+                   help="a file (JSONL, CSV, poster text, or plain text), or '-' for standard input (default)")
+    p.add_argument("--split", action="store_true",
+                   help="plain text holds several abstracts, separated by blank lines (default: one abstract)")
     p.set_defaults(func=_cmd_check)
     return parser
 
@@ -260,7 +268,7 @@ def _cmd_report(args) -> int:
 def _cmd_check(args) -> int:
     from pipeline.run.check import check
 
-    return check(args.input, _rules(args))
+    return check(args.input, _rules(args), split=args.split)
 
 
 if __name__ == "__main__":

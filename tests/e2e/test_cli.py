@@ -185,3 +185,17 @@ def test_version_names_the_package():
 
     done = _run_in(REPO, "--version")
     assert done.returncode == 0 and done.stdout.strip() == f"claimscope {__version__}"
+
+
+def test_every_subcommand_and_option_has_help():
+    import argparse
+
+    from pipeline.cli import _parser
+
+    parser = _parser()
+    [commands] = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    assert {c.dest for c in commands._choices_actions} == set(commands.choices)  # each subcommand has help
+    for name, sub in [("claims", parser), *commands.choices.items()]:
+        for action in sub._actions:
+            if not isinstance(action, (argparse._HelpAction, argparse._SubParsersAction)):
+                assert action.help, f"{name} {action.option_strings or action.dest} has no help"
