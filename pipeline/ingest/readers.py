@@ -1,7 +1,7 @@
-"""Read papers from poster-session text, JSONL or CSV (detected by content) into Paper records.
+"""Read papers from poster-session text, JSONL, JSON arrays or CSV (detected by content) into Paper records.
 
 JSONL and CSV (plain or gzip) are read lazily, record by record, so memory does not grow with the
-file; the format is detected from the file's first MiB, and every input is opened and checked before
+file (a JSON array is read whole, then record by record); the format is detected from the file's first MiB, and every input is opened and checked before
 the first paper comes out (an unreadable file fails before anything is written). Poster-session text
 is small and is read whole. The arXiv metadata snapshot (JSONL with id, title, abstract, authors as
 one string, categories as a space-separated string, update_date) is JSONL like any other; with
@@ -98,6 +98,9 @@ def iter_papers(path: str | Path, problems: Problems | None = None, *,
 
 
 def _papers_of(path: Path, kind: str, problems: Problems, wanted: CategoryFilter | None) -> Iterator[Paper]:
+    if kind == "json":  # a JSON array of records: read whole, then record by record
+        yield from _read_json_array(path, _read_text(path), problems, wanted)
+        return
     if kind == "poster":  # small: read whole; it has no categories
         papers = _read_poster(path, _read_text(path), problems)
         if wanted is None:
@@ -136,7 +139,8 @@ def sniff(path: str | Path) -> str:
 
 
 def detect_format(text: str) -> str:
-    """'jsonl', 'csv' or 'poster', from the content (the file name is not trusted)."""
+    """'json' (an array of records), 'jsonl', 'csv' or 'poster', from the content (the file name is not
+    trusted)."""
     head = []
     for line in _LINE_BREAK.split(text[:1 << 20]):
         if line.strip():
@@ -144,6 +148,8 @@ def detect_format(text: str) -> str:
             if len(head) == 2:
                 break
     first = head[0] if head else ""
+    if first.startswith("[") and first[1:].lstrip()[:1] in ("", "{", "]"):  # "[", "[{...", "[]"
+        return "json"
     if first.startswith(("{", "[")):
         return "jsonl"
     header = _csv_fields(first)
@@ -320,6 +326,56 @@ def _read_jsonl(path: Path, lines: Iterable[str], problems: Problems,
             problems.reject(path, number, "ingest", str(exc), excerpt=line)
     if wanted is not None:
         wanted.report(path, problems)
+
+
+def _read_json_array(path: Path, text: str, problems: Problems,
+                     wanted: CategoryFilter | None = None) -> Iterator[Paper]:
+    """Papers of a JSON array of records, pretty-printed or not; each record's line is the line its
+    object starts on. A record that is not a paper is rejected like a bad JSONL line; where the array
+    itself breaks off, the rest of the file cannot be read, and the reject says so."""
+    decoder, i, line, counted = json.JSONDecoder(), _skip_space(text, 0), 1, 0
+
+    def line_at(position: int) -> int:
+        nonlocal line, counted
+        line += text.count("\n", counted, position)
+        counted = position
+        return line
+
+    i = _skip_space(text, i + 1)  # past the "["
+    while i < len(text) and text[i] != "]":
+        number = line_at(i)
+        try:
+            record, end = decoder.raw_decode(text, i)
+        except RecursionError:
+            problems.reject(path, number, "ingest", "not valid JSON: nested too deeply; the rest of the array "
+                            "is not read", excerpt=text[i:i + 200])
+            return
+        except ValueError as exc:
+            problems.reject(path, number, "ingest", f"not valid JSON: {exc.msg} (line {exc.lineno}, column "
+                            f"{exc.colno}); the rest of the array is not read", excerpt=text[i:i + 200])
+            return
+        try:
+            if not isinstance(record, dict):
+                raise _Bad("expected a JSON object with 'title' and 'abstract'")
+            if wanted is None or wanted.keeps(record):
+                yield _from_record(path, number, record)
+        except _Bad as exc:
+            problems.reject(path, number, "ingest", str(exc), excerpt=text[i:end][:200])
+        i = _skip_space(text, end)
+        if i < len(text) and text[i] == ",":
+            i = _skip_space(text, i + 1)
+        elif i >= len(text) or text[i] != "]":
+            problems.reject(path, line_at(min(i, len(text))), "ingest", "the JSON array breaks off here (expected "
+                            "',' or ']'); the rest is not read", excerpt=text[i:i + 200])
+            return
+    if wanted is not None:
+        wanted.report(path, problems)
+
+
+def _skip_space(text: str, i: int) -> int:
+    while i < len(text) and text[i] in " \t\r\n":
+        i += 1
+    return i
 
 
 # --- CSV -----------------------------------------------------------------------------------------

@@ -210,3 +210,42 @@ def test_when_same_file_is_read_twice_then_ids_stay_unique_in_input_order(corpus
     assert len(papers) == 94
     assert len(set(ids)) == 94
     assert ids[47] == ids[0] + "-2"
+
+
+# --- JSON arrays of records, pretty-printed or not ---------------------------------------------------
+
+_RECORDS = [{"id": "x1", "title": "One", "abstract": "FlashServe is up to 2.5x faster than vLLM."},
+            {"id": "x2", "title": "Two", "abstract": "It cuts latency by 40% over SGLang."}]
+
+
+@pytest.mark.parametrize("text, lines", [
+    (json.dumps(_RECORDS, indent=2), [2, 7]),
+    (json.dumps(_RECORDS), [1, 1]),
+    ("[\n" + ",\n".join(json.dumps(r) for r in _RECORDS) + "\n]\n", [2, 3]),
+], ids=["pretty", "one-line", "a-record-a-line"])
+def test_when_input_is_a_json_array_then_each_record_is_a_paper_at_its_line(tmp_path, text, lines):
+    path = tmp_path / "papers.json"
+    path.write_text(text, encoding="utf-8")
+    assert detect_format(text) == "json"
+    papers = read_papers(path)
+    assert [(p.paper_id, p.abstract, p.source_line) for p in papers] == \
+        [(r["id"], r["abstract"], line) for r, line in zip(_RECORDS, lines)]
+
+
+@pytest.mark.parametrize("line", ['["not", "an", "array of records"]', "[1, 2]"])
+def test_when_a_jsonl_line_is_a_list_then_it_is_still_jsonl(line):
+    assert detect_format(line + "\n" + json.dumps(_RECORDS[0])) == "jsonl"
+
+
+def test_when_a_json_array_holds_a_non_record_or_breaks_off_then_each_is_rejected_at_its_line(tmp_path):
+    from pipeline.core.errors import Problems
+
+    path = tmp_path / "papers.json"
+    broken = '[\n  "not a record",\n' + json.dumps(_RECORDS[0]) + ',\n  {"id": "x9", "title": "cut'
+    path.write_text(broken, encoding="utf-8")
+    problems = Problems()
+    papers = read_inputs([str(path)], problems)
+    assert [p.paper_id for p in papers] == ["x1"]
+    assert [(r.line, r.reason.split(":")[0]) for r in problems.rejects] == [
+        (2, "expected a JSON object with 'title' and 'abstract'"), (4, "not valid JSON")]
+    assert "the rest of the array is not read" in problems.rejects[1].reason
