@@ -1,11 +1,12 @@
 """Read papers from poster-session text, JSONL, JSON arrays or CSV (detected by content) into Paper records.
 
 JSONL and CSV (plain or gzip) are read lazily, record by record, so memory does not grow with the
-file (a JSON array is read whole, then record by record); the format is detected from the file's first MiB, and every input is opened and checked before
-the first paper comes out (an unreadable file fails before anything is written). Poster-session text
-is small and is read whole. The arXiv metadata snapshot (JSONL with id, title, abstract, authors as
-one string, categories as a space-separated string, update_date) is JSONL like any other; with
-`categories` only papers in one of them are kept (see `CategoryFilter`).
+file (a JSON array is read whole, then record by record); the format is detected from the file's
+first MiB, and every input is opened and checked before the first paper comes out (an unreadable
+file fails before anything is written). Poster-session text is small and is read whole. The arXiv
+metadata snapshot (JSONL with id, title, abstract, authors as one string, categories as a
+space-separated string, update_date) is JSONL like any other; with `categories` only papers in one
+of them are kept (see `CategoryFilter`).
 
 Every paper of the input comes out, with or without an abstract. A bad record (a line that is not
 JSON, not an object, not UTF-8, a CSV row with surplus fields, ...) is handed to `Problems`: a
