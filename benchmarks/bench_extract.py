@@ -65,9 +65,9 @@ def cli_seconds(corpus: Path, runs: int = 3) -> float:
 
 
 def _extract_chunk(texts: list[str]) -> int:
-    from pipeline.extract.extractor import Extractor
     from pipeline.core.records import Paper
     from pipeline.core.rules import load_rules
+    from pipeline.extract.extractor import Extractor
 
     extractor = Extractor(load_rules("rules"))
     papers = [Paper(paper_id=f"s{i}", title="", authors=(), abstract=t, source="bench", source_line=i)
@@ -124,9 +124,9 @@ def phases(extractor, papers, repeat: int = 3) -> dict[str, float]:
 def main(n: int = 2_000, runs: int = 3) -> dict:
     import spacy
 
-    from pipeline.extract.extractor import Extractor
     from pipeline.core.records import Paper
     from pipeline.core.rules import load_rules
+    from pipeline.extract.extractor import Extractor
 
     texts = synthesize(n)
     blank = spacy.blank("en")

@@ -15,10 +15,10 @@ from synth import bundled_tables, replicate
 
 
 def main(n: int = 2_000) -> None:
-    from pipeline.review.compare import run_compare
-    from pipeline.review.report import build_report
     from pipeline.core.rules import load_rules
     from pipeline.core.tables import write_table
+    from pipeline.review.compare import run_compare
+    from pipeline.review.report import build_report
 
     rules = load_rules("rules")
     papers, claims = replicate(*bundled_tables(rules), n_papers=n)

@@ -28,8 +28,8 @@ def replicate(papers: pd.DataFrame, claims: pd.DataFrame, *, n_papers: int | Non
 
 
 def bundled_tables(rules):
-    from pipeline.run.chain import run_all
     from pipeline.core.records import CLAIM_COLUMNS, PAPER_COLUMNS, to_frame
+    from pipeline.run.chain import run_all
 
     papers, claims, _ = run_all(["data/poster_session_2.txt"], rules)
     return to_frame(papers, PAPER_COLUMNS), to_frame(claims, CLAIM_COLUMNS)

@@ -34,8 +34,8 @@ import argparse
 import sys
 import traceback
 
-from pipeline.core.config import DEFAULT_CHUNK_SIZE, DEFAULT_TIME_LIMIT, RULES_VARIABLE, rules_dir
 from pipeline import __version__
+from pipeline.core.config import DEFAULT_CHUNK_SIZE, DEFAULT_TIME_LIMIT, RULES_VARIABLE, rules_dir
 from pipeline.core.errors import ClaimscopeError
 
 

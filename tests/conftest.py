@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.extract.extractor import Extractor, PaperExtraction
 from pipeline.core.records import Paper
 from pipeline.core.rules import Rules, load_rules
 from pipeline.core.units import UnitRegistry
+from pipeline.extract.extractor import Extractor, PaperExtraction
 
 REPO = Path(__file__).resolve().parents[1]
 RULES_DIR = REPO / "rules"

@@ -86,6 +86,11 @@ class Problems:
     def warn(self, source, line: int | None, message: str) -> None:
         self.warnings.append(f"{where(source, line)}: {message}")
 
+    def add(self, rejects: list[Reject], warnings: list[str]) -> None:
+        """Take back what `drain` handed over (in the order given)."""
+        self.rejects.extend(rejects)
+        self.warnings.extend(warnings)
+
     def drain(self) -> tuple[list[Reject], list[str]]:
         """Hand over the rejects and warnings met so far and forget them (a streaming run passes them on
         chunk by chunk, so a long run does not hold them all)."""

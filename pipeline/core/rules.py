@@ -17,8 +17,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from pipeline.core.errors import RulesError
-from pipeline.core.vocab import (CLAIM_TYPES, CUE_ROLES, DIRECTION_CUES, DIRECTIONS, POLARITIES, QUALIFIERS,
-                                 UNIT_ROLES)
+from pipeline.core.vocab import CLAIM_TYPES, CUE_ROLES, DIRECTION_CUES, DIRECTIONS, POLARITIES, QUALIFIERS, UNIT_ROLES
 
 _LINE = "__line__"
 

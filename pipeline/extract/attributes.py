@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import re
 
-from pipeline.extract.fast.columns import Sentence
 from pipeline.extract.context import PUNCT_STOPS
 from pipeline.extract.cuebook import Cuebook
+from pipeline.extract.fast.columns import Sentence
 from pipeline.extract.mention import Mention
-
 
 # "reduces latency by 4.7x and improves SLO attainment": what follows "and" is another claim's
 _CLAUSE_JOINERS = {"and", "or", "while", "but", "whereas"}

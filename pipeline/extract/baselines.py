@@ -6,13 +6,12 @@ canonicalized through rules/baselines.yml; generic phrases are kept as written.
 """
 from __future__ import annotations
 
+import re
 from typing import Any
 
-import re
-
-from pipeline.extract.fast.columns import Sentence, token_columns
 from pipeline.extract.context import PUNCT_STOPS, figures_aside
 from pipeline.extract.cuebook import Cuebook
+from pipeline.extract.fast.columns import Sentence, token_columns
 from pipeline.extract.fast.literal_gate import GatedRegex
 from pipeline.extract.mention import Mention
 

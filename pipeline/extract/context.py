@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from typing import Any
 
-
 PUNCT_STOPS = {",", ";", ":", "(", ")", ".", "!", "?", "[", "]", "\"", "''", "``"}
 
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from pipeline.core.rules import Rules
 from pipeline.extract.context import PhraseTable
 from pipeline.extract.lexicon import Lexicon
-from pipeline.core.rules import Rules
 
 
 class Cuebook:

@@ -11,22 +11,21 @@ import gc
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 
+from pipeline.core.records import Paper, Quantity
+from pipeline.core.rules import Rules
+from pipeline.core.vocab import CLAIM_TYPE_OF_UNIT
 from pipeline.extract.attributes import AttributeReader
 from pipeline.extract.baselines import BaselineReader, title_system_name
+from pipeline.extract.cuebook import Cuebook
 from pipeline.extract.fast import OFF
 from pipeline.extract.fast.columns import lower_words, sentences
-from pipeline.extract.cuebook import Cuebook
 from pipeline.extract.fast.interrupts import checkpoint
 from pipeline.extract.lexicon import unique_in_order
 from pipeline.extract.mention import Mention
 from pipeline.extract.mentions import MentionFinder
 from pipeline.extract.nlp import build_nlp
-from pipeline.core.records import Paper, Quantity
 from pipeline.extract.roles import RoleJudge
-from pipeline.core.rules import Rules
-from pipeline.core.vocab import CLAIM_TYPE_OF_UNIT
 from pipeline.extract.textnorm import NormalizedText, normalize
-
 
 # Host processors and transport protocols are recognized (so "8 Xeon servers" reads as setup) but
 # papers.hardware lists the accelerators, NICs and interconnects a result ran on (GUIDELINE.md, "hardware").

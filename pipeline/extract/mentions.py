@@ -11,10 +11,10 @@ import math
 from spacy.tokens import Span
 
 from pipeline.core.vocab import UNIT_OF_TYPE
+from pipeline.extract import roles
 from pipeline.extract.context import PUNCT_STOPS
 from pipeline.extract.cuebook import Cuebook
 from pipeline.extract.fast.columns import number_positions
-from pipeline.extract import roles
 from pipeline.extract.mention import Mention
 from pipeline.extract.nlp import RANGE_JOINERS, SPANS_KEY, UNITS_KEY
 

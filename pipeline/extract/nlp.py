@@ -8,8 +8,8 @@ import spacy
 from spacy.language import Language
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
-from pipeline.extract.fast import OFF, trie_ruler  # noqa: F401  (trie_ruler registers the "trie_span_ruler" factory)
 from pipeline.core.rules import Rules
+from pipeline.extract.fast import OFF, trie_ruler  # noqa: F401  (trie_ruler registers the "trie_span_ruler" factory)
 
 SPANS_KEY = "quantities"
 UNITS_KEY = "unit_forms"

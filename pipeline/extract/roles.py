@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import re
 
-from pipeline.extract.fast.columns import Sentence, token_columns
+from pipeline.core.rules import UnitEntry
 from pipeline.extract.context import PUNCT_STOPS, figures_aside
 from pipeline.extract.cuebook import Cuebook
-from pipeline.core.rules import UnitEntry
+from pipeline.extract.fast.columns import Sentence, token_columns
 from pipeline.extract.mention import Mention
 
 _NAME_GLUE = re.compile(r"[A-Za-z0-9][-/_.]$")

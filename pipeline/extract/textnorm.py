@@ -16,10 +16,10 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from pipeline.core.rules import MarkupRule
 from pipeline.extract.fast import OFF
 from pipeline.extract.fast.firstchars import first_chars
 from pipeline.extract.fast.literal_gate import required_literals
-from pipeline.core.rules import MarkupRule
 
 _MAX_REPEAT = 20
 

@@ -14,10 +14,10 @@ from pathlib import Path
 import pandas as pd
 
 from pipeline.core.config import ValidateParams
-from pipeline.review.contract import ContractChecker, ContractResult, contract_tables
-from pipeline.review.flags import FLAG_COLUMNS, Flag, FlagChecker
 from pipeline.core.rules import Rules
 from pipeline.core.tables import tables_dir, write_json, write_table
+from pipeline.review.contract import ContractChecker, ContractResult, contract_tables
+from pipeline.review.flags import FLAG_COLUMNS, Flag, FlagChecker
 
 SEVERITIES = ("error", "warning", "info")
 

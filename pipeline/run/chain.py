@@ -60,7 +60,6 @@ def run_all(inputs: list[str], rules: Rules, problems: Problems | None = None, *
     problems = Problems(strict=True) if problems is None else problems
     output = Chain(rules).run(read_inputs(inputs, problems, categories=categories), problems,
                               time_limit=time_limit, debug=debug)
-    for rejects, warnings in output.problems.values():
-        problems.rejects.extend(rejects)
-        problems.warnings.extend(warnings)
+    for met in output.problems.values():  # ingest's were drained with extract's, in order
+        problems.add(*met)
     return output

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.normalize.claims import to_claims
 from pipeline.core.records import Paper
+from pipeline.normalize.claims import to_claims
 
 GOLDEN_DIR = Path(__file__).resolve().parents[1] / "data" / "golden"
 GOLDEN = sorted(GOLDEN_DIR.glob("*.json"))

@@ -6,8 +6,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.extract.lexicon import Lexicon, _trie_pattern
 from pipeline.core.rules import load_rules
+from pipeline.extract.lexicon import Lexicon, _trie_pattern
 
 RULES = load_rules("rules")
 ALIASES = sorted({a for e in RULES.hardware for a in e.aliases} | {a for e in RULES.baselines for a in e.aliases})

@@ -15,15 +15,14 @@ import math
 import os
 
 import pytest
+from conftest import make_paper
 from hypothesis import HealthCheck, assume, event, given, settings
 from hypothesis import strategies as st
 
 from pipeline.core.errors import InputError, Problems
+from pipeline.extract.textnorm import GUARDS, MAX_CHARS, normalize, read_limit
 from pipeline.ingest.readers import read_papers
 from pipeline.normalize.claims import to_claims
-from pipeline.extract.textnorm import GUARDS, MAX_CHARS, normalize, read_limit
-
-from conftest import make_paper
 
 _COMMON = dict(deadline=None, database=None, print_blob=True,
                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,

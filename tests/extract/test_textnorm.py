@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from pipeline.ingest.readers import read_papers
 from pipeline.extract.textnorm import normalize
+from pipeline.ingest.readers import read_papers
 
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 

@@ -5,9 +5,9 @@ import math
 
 import pytest
 
-from pipeline.run.chain import run_all
-from pipeline.review.compare import comparisons, improvement_factor, indirect
 from pipeline.core.records import CLAIM_COLUMNS, PAPER_COLUMNS, to_frame
+from pipeline.review.compare import comparisons, improvement_factor, indirect
+from pipeline.run.chain import run_all
 
 FACTORS = [
     # value, unit class, direction, metric polarity, expected factor

@@ -8,9 +8,9 @@ import json
 import pandas as pd
 import pytest
 
-from pipeline.run.chain import run_all
-from pipeline.review.evaluate import Scorer
 from pipeline.core.records import CLAIM_COLUMNS, PAPER_COLUMNS, to_frame
+from pipeline.review.evaluate import Scorer
+from pipeline.run.chain import run_all
 
 
 @pytest.fixture(scope="module")

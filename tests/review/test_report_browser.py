@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.core.tables import write_records
-from pipeline.run.chain import run_all
-from pipeline.review.compare import run_compare
 from pipeline.core.config import ValidateParams
+from pipeline.core.tables import write_records
 from pipeline.ingest.readers import read_papers
+from pipeline.review.compare import run_compare
 from pipeline.review.report import build_report
 from pipeline.review.validate import run_validate
+from pipeline.run.chain import run_all
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 HOSTILE = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">'

@@ -8,12 +8,12 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from pipeline.run.chain import run_all
 from pipeline.core.config import ValidateParams
-from pipeline.review.contract import ContractChecker, contract_tables
-from pipeline.review.flags import FlagChecker
 from pipeline.core.records import CLAIM_COLUMNS, PAPER_COLUMNS, to_frame
 from pipeline.core.rules import load_rules
+from pipeline.review.contract import ContractChecker, contract_tables
+from pipeline.review.flags import FlagChecker
+from pipeline.run.chain import run_all
 
 
 @pytest.fixture(scope="module")

@@ -117,8 +117,8 @@ def test_when_scheduler_is_given_without_dask_engine_then_it_is_an_error(tmp_pat
 
 
 def test_when_a_worker_runs_partitions_then_its_pipeline_is_built_once_per_rules_set(rules, corpus_path):
-    from pipeline.run import dask_engine
     from pipeline.ingest.readers import read_inputs
+    from pipeline.run import dask_engine
 
     papers = read_inputs([str(corpus_path)])[:3]
     key = dask_engine.rules_key(REPO / "rules")

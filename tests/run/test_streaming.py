@@ -15,13 +15,12 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline.core.tables import write_jsonl, write_records
-from pipeline.run.chain import run_all
 from pipeline.cli import main
 from pipeline.core.errors import InputError, Problems
+from pipeline.core.tables import record_schema, write_jsonl, write_records
 from pipeline.ingest.readers import iter_papers, read_inputs, read_papers, stream_inputs
+from pipeline.run.chain import run_all
 from pipeline.run.stream import extract_to, progress_bar
-from pipeline.core.tables import record_schema
 
 REPO = Path(__file__).resolve().parents[2]
 CORPUS_A = REPO / "tests" / "data" / "dev2025" / "corpus_a.jsonl"

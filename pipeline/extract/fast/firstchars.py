@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from functools import cache
-
 from re import _constants as C  # noqa: N812  (the stdlib's own names for parsed regex nodes)
 from re import _parser
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from pipeline.extract.fast import OFF
-
 # the stdlib's own parser and names for parsed regex nodes (private, so not in typeshed)
 from re import _constants as C  # type: ignore[attr-defined]  # noqa: N812
 from re import _parser  # type: ignore[attr-defined]
+
+from pipeline.extract.fast import OFF
 
 _MAX_CHARSET = 4  # "[Ww]e" is read as "We" or "we"; a wider class ends a literal
 _MAX_ALTERNATIVES = 32  # more alternatives than this cost more to test than the scan itself

@@ -2,13 +2,12 @@
 skips has no match in the text."""
 from __future__ import annotations
 
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.extract.fast.firstchars import first_chars
 from pipeline.core.rules import load_rules
+from pipeline.extract.fast.firstchars import first_chars
 from pipeline.extract.textnorm import GUARDS
 
 RULES = [*GUARDS, *load_rules("rules").markup]

@@ -10,10 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pipeline.core.rules import load_rules
 from pipeline.extract import baselines
 from pipeline.extract.cuebook import Cuebook
 from pipeline.extract.fast.literal_gate import GatedRegex, required_literals
-from pipeline.core.rules import load_rules
 from pipeline.extract.textnorm import GUARDS
 
 RULES = load_rules("rules")

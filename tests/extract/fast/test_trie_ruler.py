@@ -5,16 +5,15 @@ from pathlib import Path
 
 import pytest
 import spacy
-
-from pipeline.extract.fast.columns import token_columns
-from pipeline.ingest.readers import read_papers
 from spacy.pipeline import SpanRuler
 
-from pipeline.extract.nlp import SPANS_KEY, UNITS_KEY, build_nlp
 from pipeline.core.rules import load_rules
-from pipeline.extract.textnorm import normalize
+from pipeline.extract.fast.columns import token_columns
 from pipeline.extract.fast.pattern_trie import PatternTrie
 from pipeline.extract.fast.trie_ruler import walkable
+from pipeline.extract.nlp import SPANS_KEY, UNITS_KEY, build_nlp
+from pipeline.extract.textnorm import normalize
+from pipeline.ingest.readers import read_papers
 
 RULES = load_rules("rules")
 NLP = build_nlp(RULES)
