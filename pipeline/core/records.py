@@ -11,7 +11,7 @@ from operator import attrgetter
 
 import pandas as pd
 
-from pipeline.core.vocab import CLAIM_TYPES, DIRECTIONS, QUALIFIERS, ROLES
+from pipeline.core.vocab import BASELINE_SCOPES, CLAIM_TYPES, DIRECTIONS, ENTITY_KINDS, QUALIFIERS, ROLES
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +59,9 @@ class Quantity:
     is_range: bool
     reversed_range: bool
     rule_id: str
+    baselines: tuple[str, ...] = ()  # every comparator, `baseline` (the primary one) first
+    hardware: tuple[str, ...] = ()  # what this number was measured on (canonical names)
+    baseline_scope: str | None = None  # the scope that chose the comparator (vocab.BASELINE_SCOPES)
 
     def __post_init__(self):
         if self.claim_type not in CLAIM_TYPES:
@@ -69,6 +72,8 @@ class Quantity:
             raise ValueError(f"direction {self.direction!r}")
         if self.qualifier not in QUALIFIERS + (None,):
             raise ValueError(f"qualifier {self.qualifier!r}")
+        if self.baseline_scope not in BASELINE_SCOPES + (None,):
+            raise ValueError(f"baseline_scope {self.baseline_scope!r}")
         if not (math.isfinite(self.value_low) and math.isfinite(self.value_high)):
             raise ValueError("values must be finite")
         if self.value_low > self.value_high:
@@ -105,11 +110,35 @@ class Claim:
     is_range: bool
     reversed_range: bool
     rule_id: str
+    baselines: tuple[str, ...] = ()
+    hardware: tuple[str, ...] = ()
+    baseline_scope: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A mention of a system (method, library, framework) or of hardware: what the comparisons stand on."""
+
+    paper_id: str
+    start: int  # offsets into the original abstract: abstract[start:end] == text
+    end: int
+    text: str
+    kind: str  # system | hardware
+    canonical: str  # the lexicon's name, or the name as written when the lexicon does not know it
+    known: bool  # in rules/baselines.yml or rules/hardware.yml
+    rule_id: str  # the lexicon entry, or the shape rule that found it
+
+    def __post_init__(self):
+        if self.kind not in ENTITY_KINDS:
+            raise ValueError(f"kind {self.kind!r} not in {ENTITY_KINDS}")
+        if not 0 <= self.start < self.end:
+            raise ValueError("bad offsets")
 
 
 PAPER_COLUMNS = [f.name for f in fields(Paper)]
 QUANTITY_COLUMNS = [f.name for f in fields(Quantity)]
 CLAIM_COLUMNS = [f.name for f in fields(Claim)]
+ENTITY_COLUMNS = [f.name for f in fields(Entity)]
 
 
 def to_rows(records, columns: list[str]) -> list[tuple]:

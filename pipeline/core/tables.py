@@ -24,7 +24,17 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipeline.core.errors import InputError
-from pipeline.core.records import CLAIM_COLUMNS, PAPER_COLUMNS, QUANTITY_COLUMNS, Claim, Paper, Quantity, to_frame
+from pipeline.core.records import (
+    CLAIM_COLUMNS,
+    ENTITY_COLUMNS,
+    PAPER_COLUMNS,
+    QUANTITY_COLUMNS,
+    Claim,
+    Entity,
+    Paper,
+    Quantity,
+    to_frame,
+)
 
 PARQUET_OPTIONS = {"compression": "zstd", "write_statistics": False}
 # Arrow types of the record fields (as annotated in core/records.py); `X | None` is a nullable X.
@@ -46,7 +56,7 @@ def record_schema(record_type) -> pa.Schema:
 
 # The tables of an extraction, each with its record type and columns, and its one fixed Arrow schema.
 TABLES = {"papers": (Paper, PAPER_COLUMNS), "claims": (Claim, CLAIM_COLUMNS),
-          "quantities": (Quantity, QUANTITY_COLUMNS)}
+          "quantities": (Quantity, QUANTITY_COLUMNS), "entities": (Entity, ENTITY_COLUMNS)}
 SCHEMAS = {name: record_schema(record_type) for name, (record_type, _) in TABLES.items()}
 
 

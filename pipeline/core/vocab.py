@@ -17,6 +17,14 @@ DIRECTION_CUES = DIRECTIONS + ("improve", "worsen", "faster", "slower")
 QUALIFIERS = ("up_to", "average", "geomean", "median", "at_least", "at_most", "approx")
 # quantities.role: a result of the paper's own work, or what is not a claim
 ROLES = ("result", "setup", "motivation", "name")
+
+# What an entity mention names (entities table): a system, method, library or framework; or hardware.
+ENTITY_KINDS = ("system", "hardware")
+
+# Where a claim's comparator was found, nearest first (claims.baseline_scope): the number's own phrase,
+# a list paired with its numbers or named after a generic phrase, its clause, the sentence's frame
+# ("Compared to X, ..."), the paper's frame ("we compare against X and Y").
+BASELINE_SCOPES = ("phrase", "list", "clause", "sentence", "paper")
 # the role a unit spelling usually has (rules/units.yml)
 UNIT_ROLES = ("result", "setup")
 # a role cue of rules/cues.yml may also confirm a result

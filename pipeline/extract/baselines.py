@@ -7,7 +7,7 @@ canonicalized through rules/baselines.yml; generic phrases are kept as written.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, NamedTuple
 
 from pipeline.extract.context import PUNCT_STOPS, figures_aside
 from pipeline.extract.cuebook import Cuebook
@@ -26,6 +26,11 @@ SYSTEM_NAME = re.compile(r"^(?=.*[A-Za-z])(?:[A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9
 NAMED_TOKEN = re.compile(r"^(?![A-Z0-9]{2,}s$)(?=[A-Za-z0-9]*[a-z])"
                          r"(?:[A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9]*|[a-z]+[A-Z][A-Za-z0-9]*)(?:-[A-Z0-9][A-Za-z0-9]*)*$")
 
+# In a comparator slot a name may also be all capitals (NOVA, SPFS, XDL), carry a version after a hyphen
+# (Ext-4, EXT4-DAX) or hold a "+" (B+Tree); elsewhere such words are mostly acronyms and terms, and in a
+# slot too the acronyms of cues.yml `not_names` (TTFT, GEMM, ...), `generic_names` and unit spellings are not.
+SLOT_NAME = re.compile(r"^(?:[A-Z][A-Z0-9]{2,}(?:-[A-Z0-9]+)*|[A-Z][a-z]+-\d+[a-z]?|[A-Z]\+[A-Z][A-Za-z]*)$")
+
 # a word of a baseline phrase that may be a name: "TensorRT-LLM", "C++", "FSDP"
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9\-+.#]*[A-Za-z0-9+#]|[A-Z]{2,}")
 _NAME_CHARS = re.compile(r"[A-Z0-9.+#]")  # "llama.cpp", "cuda-checkpoint" (with its hyphen), "vLLM"
@@ -34,12 +39,25 @@ _CALLED = GatedRegex(re.compile(r"\b(?:called|named|dubbed)\s+([A-Z][\w\-]*[A-Za
 _NAMED_IMPLEMENTATION = re.compile(r"\b([A-Z][\w\-.+]*)(?:-based)? (?:baselines?|implementations?)\b")
 _IMPLEMENTATION_NOUNS = (" baseline", " implementation")  # what every match of it holds, with its space
 _LIST_JOINERS = {",", "and", "or"}
+_NEXT_WORD = re.compile(r"\s+([a-z][a-z\-]*)\b")
 # the subjects of an intro verb: "We propose", "This work presents"
 _INTRO_SUBJECTS = ("We", "we", "This paper", "this paper", "This work", "this work")
 _INTRO_SUBJECT = rf"\b(?:{'|'.join(map(re.escape, _INTRO_SUBJECTS))}) (?:have )?"
 _SUBJECT_PREFIXES = tuple(f"{subject} " for subject in _INTRO_SUBJECTS)
 _HEAD_WINDOW = 64  # characters before a "(" searched for a baseline head word (the longest is 16)
 _CLAUSE_OPENERS = {"with", "while", "whereas", "which", "where"}
+
+
+class Cue(NamedTuple):
+    """A comparison cue of a sentence and the comparator phrase it opens (token positions)."""
+
+    pos: int  # the cue word ("over", "than", "outperforms")
+    kind: str  # preposition | verb
+    name: str  # the baseline it gives: the one name, else the phrase as written
+    owner: Any  # the group of numbers an after-number cue belongs to, else None
+    names: tuple[str, ...]  # the systems it names, canonical, in the order written
+    listed: bool  # names given as examples after a generic phrase ("such as A and B") or paired
+    end: int  # where the comparator phrase ends
 
 
 class BaselineReader:
@@ -49,6 +67,8 @@ class BaselineReader:
         verbs = "|".join(re.escape(v) for v in book.cues.system_intro_verbs)
         suffixes = "|".join(re.escape(x) for x in book.cues.modifier_suffixes)
         self._modifier_suffix = re.compile(rf"-(?:{suffixes})$")
+        self._not_slot_names = frozenset(book.generic_names | set(book.cues.not_names) | book.unit_forms
+                                         | set(book.vendor_names))
         self._gap_stops = book.b_stops - {"on"}  # "2x the throughput on X of Y": "on" may stand between
         # verbs that open a new clause after ", and" ("..., and achieves 1.4x higher throughput than Y")
         self._verbs = frozenset(book.level_verbs | {w for w in book.d_before if w.endswith("s")})
@@ -59,13 +79,13 @@ class BaselineReader:
         self._intro_verbs = tuple(f"{v} " for v in book.cues.system_intro_verbs)
 
     def cues_of_sentence(self, doc, words: list[str], sent: Sentence, results: list[Mention], groups,
-                         named: list[str], system: str):
+                         named: list[str], system: str) -> list[Cue]:
         """Every comparison cue of the sentence as (position, kind, baseline, owner group or None);
         `system` is the paper's own system, which is never its own baseline."""
         own = system
         starts = {m.start for m in results}
         group_of = {id(m): g for g in groups for m in g}
-        out = []
+        out: list[Cue] = []
         i = sent.start
         candidates_at = iter(self.book.b_cues.first_positions(words, sent.start, sent.end))
         paired = "respectively" in words[sent.start:sent.end]
@@ -110,6 +130,7 @@ class BaselineReader:
                 end += 1  # a stop word glued into a compound ("state-of-the-art") does not end the phrase
             end, listed = self._extend_over_names(doc, words, sent, end, own, start=j)
             such_as = self._such_as(doc, words, sent, end, own)
+            head_end = end  # the phrase before its examples ("state-of-the-art systems" of "... such as A")
             if such_as:
                 end = such_as[0]
             respective = self._respective_list(doc, words, sent, j, own) if paired else None
@@ -123,9 +144,15 @@ class BaselineReader:
                 names += [n for n in such_as[1] if n not in names] if such_as else []
                 names += self._appositive_names(doc, words, sent, end, own) if not names else []
                 names += self._names_just_after(doc, words, sent, end) if not names else []
+                if not results and words[i] == "over":  # "training over OTN": no number, a weak cue
+                    names = [n for n in names if not self._shape_only(n)]
                 named.extend(names)
                 if not figures_aside(words, token_columns(doc)[0], i, sent.end):
-                    out.append((i, cue.kind, names[0] if len(names) == 1 else phrase, owner, tuple(names)))
+                    # a generic phrase with named examples: the first of them is the primary baseline
+                    examples = bool(names) and not respective and not listed and not (
+                        head_end > j and self._names_in(doc[j:head_end].text, own))
+                    name = names[0] if len(names) == 1 or (examples and names) else phrase
+                    out.append(Cue(i, cue.kind, name, owner, tuple(names), examples or bool(respective), end))
             i = max(end, i + 1)
         return out
 
@@ -255,8 +282,7 @@ class BaselineReader:
         ('PyTorch, TorchRec, HugeCTR, and OneFlow'), in the order written."""
         hits = self.book.baseline_names.find(phrase)
         if not hits:
-            unknown = self._canonical_baseline(phrase, own)
-            return [unknown] if unknown else []
+            return self._unknown_names(phrase, own)
         spans = [(h.start, h.end) for h in hits]
         found = [(h.start, h.canonical) for h in hits]
         for m in _WORD.finditer(phrase):
@@ -265,15 +291,20 @@ class BaselineReader:
                 continue
             if any(phrase[e:m.start()] == " " or phrase[m.end():s] == " " for s, e in spans):
                 continue  # part of the known name's item: "PyTorch DataLoader", "W4Ax Atom-g128"
-            if NAMED_TOKEN.match(token) and phrase[m.end():m.end() + 2] not in ("'s", "’s"):
+            if self._name_shape(token) and phrase[m.end():m.end() + 2] not in ("'s", "’s") \
+                    and not self._acronym_modifier(token, phrase, m.end()):
                 found.append((m.start(), token))
         return list(dict.fromkeys(name for _, name in sorted(found)))
 
     def _is_name(self, token: str, own: str) -> bool:
         if token == own:
             return False
-        return bool(self.book.baseline_names.canonical_in(token)) or bool(NAMED_TOKEN.match(token)) \
+        return bool(self.book.baseline_names.canonical_in(token)) or self._name_shape(token) \
             and token not in self.book.generic_names
+
+    def _name_shape(self, token: str) -> bool:
+        """Whether an unknown word in a comparator slot reads as a system's name."""
+        return bool(NAMED_TOKEN.match(token)) or bool(SLOT_NAME.match(token)) and token not in self._not_slot_names
 
     def _bounds_a_number(self, doc, words: list[str], sent: Sentence, i: int, j: int, starts: set[int]) -> bool:
         """'over 30%', 'more than 2×': the cue word qualifies a number and compares nothing."""
@@ -297,6 +328,35 @@ class BaselineReader:
                 return m
         return None
 
+    def _unknown_names(self, phrase: str, own: str) -> list[str]:
+        """'NOVA, Ext-4, and SPFS': the name-shaped words of a phrase the lexicon knows nothing of."""
+        first = self._canonical_baseline(phrase, own)
+        if first is None or not any(j in phrase for j in (",", " and ", " or ")):
+            return [first] if first else []
+        names = []
+        for found in _WORD.finditer(phrase):
+            token = found.group()
+            if phrase[found.end():found.end() + 2] in ("'s", "’s") or token == own:
+                continue
+            if token in self.book.generic_names or token.rstrip("s") in self.book.generic_names:
+                continue
+            if self._name_shape(token) and token not in names \
+                    and not self._acronym_modifier(token, phrase, found.end()):
+                names.append(token)
+        return names
+
+    def _shape_only(self, name: str) -> bool:
+        """A name only a comparator slot makes one (all capitals, unknown to the lexicon)."""
+        return bool(SLOT_NAME.match(name)) and not NAMED_TOKEN.match(name) and not self._known_whole(name)
+
+    def _acronym_modifier(self, token: str, phrase: str, end: int) -> bool:
+        """'the default DVFS baseline', 'W4A8 kernels': a word that is a name by its slot shape alone
+        (all capitals) before a lower-case noun modifies that noun, which is the comparator."""
+        if NAMED_TOKEN.match(token):
+            return False
+        after = _NEXT_WORD.match(phrase, end)
+        return after is not None and after.group(1) not in _LIST_JOINERS
+
     def _canonical_baseline(self, phrase: str, own: str = "") -> str | None:
         known = self.book.baseline_names.canonical_in(phrase)
         if known:
@@ -307,11 +367,12 @@ class BaselineReader:
                 continue  # "CompanyX's current strategy": the strategy, not a named system
             if token in self.book.generic_names or token.rstrip("s") in self.book.generic_names or token == own:
                 continue
-            if NAMED_TOKEN.match(token):
+            if self._name_shape(token) and not self._acronym_modifier(token, phrase, found.end()):
                 return token
         return None
 
-    def pick(self, words: list[str], m: Mention, group: list[Mention], results: list[Mention], cues) -> str | None:
+    def pick(self, words: list[str], m: Mention, group: list[Mention], results: list[Mention],
+             cues: list[Cue]) -> Cue | None:
         """The first comparison phrase after the number, else the nearest one before it.
 
         A sentence-final "compared to X" covers the numbers before it, unless a new clause (", with",
@@ -323,7 +384,7 @@ class BaselineReader:
         """
         if m.label == "quantity" and m.direction is None:
             return None
-        usable = [c for c in cues if c[3] is None or c[3] is group]
+        usable = [c for c in cues if c.owner is None or c.owner is group]
         others = [r for r in results if r not in group]
         first = min((r.start for r in results), default=m.start)
 
@@ -334,23 +395,25 @@ class BaselineReader:
         def same_metric(owner: Mention) -> bool:  # "4.9x speedup over RCCL in ..., and up to 2.4x speedup in ..."
             return bool(owner.metric and m.metric) and (owner.metric or "").lower() == (m.metric or "").lower()
 
-        for pos, kind, name, _, _ in usable:
+        for cue in usable:
+            pos = cue.pos
             # "than Y" ends a comparative of its own clause; "compared to Y" may cover the whole sentence
             verbs = self._verbs if words[pos] == "than" else frozenset()
-            if pos >= m.end and kind == "preposition" and not _clause_break(words, group[-1].end, pos, verbs):
+            if pos >= m.end and cue.kind == "preposition" and not _clause_break(words, group[-1].end, pos, verbs):
                 if m.level and "," in words[m.end:pos]:
                     break  # "achieves 55.2% MFU ..., improving MFU by 1.34x compared to X": X is the 1.34x's
-                return name
-        for pos, kind, name, _, _ in reversed(usable):
+                return cue
+        for cue in reversed(usable):
+            pos = cue.pos
             if pos >= m.start or any(w in {":", ";"} for w in words[pos:m.start]):
                 continue
-            if kind == "verb" or pos < first:
-                return name
+            if cue.kind == "verb" or pos < first:
+                return cue
             if any(pos < r.start < m.start for r in others):
                 continue
             owner = attached_to(pos)
             if owner is None or same_metric(owner):
-                return name
+                return cue
         return None
 
     def share_of_reference(self, doc, words: list[str], sent: Sentence, results: list[Mention]) -> None:
@@ -383,23 +446,26 @@ class BaselineReader:
                 m.baseline = _strip_determiner(doc[start:end].text)
 
     @staticmethod
-    def respectively(words: list[str], groups: list[list[Mention]], cues) -> None:
+    def respectively(words: list[str], groups: list[list[Mention]], cues: list[Cue]) -> None:
         """'compared to DeepSpeed and FlexMoE, ... 30.5% and 25.9% ..., respectively': pair them up."""
         if "respectively" not in words:
             return
         for group in groups:
-            for _, _, name, _, names in cues:
-                if len(names) == len(group) > 1 and all(m.baseline == name for m in group):
+            for cue in cues:
+                names = cue.names
+                if len(names) == len(group) > 1 and all(m.baseline == cue.name for m in group):
                     for m, own in zip(group, names):
                         m.baseline = own
+                        m.baseline_names = (own,)
+                        m.baseline_scope = "list"
 
     def named_in_parentheses(self, text: str, own: str) -> list[str]:
         """'the prior best method (QuEST)', 'the PyTorch baseline': names given to a generic baseline."""
         out = []
         for m in self._heads_with_parenthesis(text):
             out += self._listed_names(m.group(2), own, acronyms=m.group(1).lower() in self.book.naming_heads)
-        for m in _named_implementations(text):
-            if self._is_name(m.group(1), own):
+        for m in _named_implementations(text):  # "the PyTorch baseline"; "OOC baselines" are a kind
+            if self._is_name(m.group(1), own) and not self._shape_only(m.group(1)):
                 out.append(self._canonical_baseline(m.group(1), own) or m.group(1))
         return out
 

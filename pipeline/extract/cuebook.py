@@ -44,6 +44,7 @@ class Cuebook:
         self.own_work = PhraseTable.build(tok, [(p, True) for p in cues.own_work])
         # company words written before a product name ("like NVIDIA cuda-checkpoint"), from hardware.yml
         self.vendors = {e.vendor.lower() for e in rules.hardware if e.vendor and " " not in e.vendor}
+        self.vendor_names = sorted({e.vendor for e in rules.hardware if e.vendor}, key=len, reverse=True)
         self.metrics = PhraseTable.build(tok, [(t, m) for m in rules.metrics for t in m.terms])
         self.coordinators = set(cues.coordinators)
         self.result_cues = set(cues.result_cues)
@@ -65,3 +66,4 @@ class Cuebook:
         self.self_reference_words = {k[0] for k in self.self_reference.phrases if len(k) == 1}
         self.share_nouns = set(cues.share_nouns)
         self.baseline_head_words = {h.lower() for h in cues.baseline_heads}
+        self.unit_forms = {form for u in rules.units for form in u.forms}

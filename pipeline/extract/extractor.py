@@ -10,13 +10,16 @@ from __future__ import annotations
 import gc
 from bisect import bisect_left
 from dataclasses import dataclass, replace
+from typing import Any
 
-from pipeline.core.records import Paper, Quantity
+from pipeline.core.records import Entity, Paper, Quantity
 from pipeline.core.rules import Rules
 from pipeline.core.vocab import CLAIM_TYPE_OF_UNIT
+from pipeline.extract import entities, scope
 from pipeline.extract.attributes import AttributeReader
 from pipeline.extract.baselines import BaselineReader, title_system_name
 from pipeline.extract.cuebook import Cuebook
+from pipeline.extract.entities import EntityFinder
 from pipeline.extract.fast import OFF
 from pipeline.extract.fast.columns import lower_words, sentences
 from pipeline.extract.fast.interrupts import checkpoint
@@ -38,6 +41,7 @@ _GC_TUNING = "gc_tuning" not in OFF
 class PaperExtraction:
     paper: Paper  # with hardware, hardware_counts, system and baselines (the named systems it compares against)
     quantities: tuple[Quantity, ...]
+    entities: tuple[Entity, ...] = ()
 
     @property
     def named_baselines(self) -> tuple[str, ...]:
@@ -55,6 +59,7 @@ class Extractor:
         self.roles = RoleJudge(self.book)
         self.attributes = AttributeReader(self.book)
         self.baselines = BaselineReader(self.book)
+        self.entities = EntityFinder(self.book)
         # The vocab, patterns and cue tables live as long as the process: moved out of the cyclic
         # collector's view, they are not walked again by every collection an abstract's objects start.
         if _GC_TUNING:
@@ -76,7 +81,8 @@ class Extractor:
     def _paper(self, paper: Paper, norm: NormalizedText, doc) -> PaperExtraction:
         hardware_lexicon = self.book.hardware
         in_text = hardware_lexicon.find(norm.text)
-        hits = [h for h in in_text + hardware_lexicon.find(paper.title) if h.kind not in UNREPORTED_HARDWARE]
+        in_title = [h for h in hardware_lexicon.find(paper.title) if h.kind not in UNREPORTED_HARDWARE]
+        hits = [h for h in in_text if h.kind not in UNREPORTED_HARDWARE] + in_title
         hardware = unique_in_order(h.canonical for h in hits)
         counts = unique_in_order(f"{h.count}×{h.canonical}" for h in hits if h.count)
         hw_starts = {h.start for h in in_text}
@@ -91,11 +97,13 @@ class Extractor:
         own = [self.roles.introduces(words, s, system) for s in sents]
         first_own = own.index(True) if True in own else 0
         starts = [m.start for m in mentions]  # in order: a sentence's numbers are one slice
+        read: list[tuple[Any, list[Mention], list]] = []  # (sentence, its results, its cues)
+        every_cue: list = []  # the comparison cues of every sentence
         for index, sent in enumerate(sents):
             checkpoint()
             in_sent = mentions[bisect_left(starts, sent.start):bisect_left(starts, sent.end)]
             if not in_sent:  # no number: only the systems it names (for papers.baselines) are read
-                self.baselines.cues_of_sentence(doc, words, sent, [], [], named, system)
+                every_cue += self.baselines.cues_of_sentence(doc, words, sent, [], [], named, system)
                 continue
             of_baselines = not own[index] and self.roles.about_the_baselines(words, sent)
             for m in in_sent:
@@ -126,18 +134,44 @@ class Extractor:
             for group in groups:
                 for m in group:
                     checkpoint()
-                    m.baseline = self.baselines.pick(words, m, group, results, cues)
+                    cue = self.baselines.pick(words, m, group, results, cues)
+                    m.baseline_cue, m.baseline = cue, (cue.name if cue is not None else None)
             self.baselines.respectively(words[sent.start:sent.end], groups, cues)
             self.baselines.share_of_reference(doc, words, sent, results)
+            for m in results:
+                if m.baseline is None or m.baseline_scope is None:
+                    scope.comparators(words, m, results)
+            scope.pair_lists(groups)
+            read.append((sent, results, cues))
+            every_cue += cues
         named.extend(self.baselines.named_in_parentheses(norm.text, system))
+        found = self.entities.find(norm.text, in_text, named, system)
+        self._measured_on(doc, found, read, words, every_cue, in_title)
         sentence_spans: dict = {}  # plain → original offsets of a sentence, shared by its numbers
         quantities = tuple(self._record(paper, norm, doc, i, m, sentence_spans) for i, m in enumerate(mentions))
         # a device the hardware lexicon knows ("NVLink-C2C", "A100") is what ran, not a compared system
         # (a protocol such as RoCEv2 can be one: "outperforms RoCEv2 by 6x")
+        named = [n for n in named if not (n.endswith("s") and n[:-1] in named)]  # "B+Trees" beside "B+Tree"
         systems = tuple(n for n in unique_in_order(named) if not any(
             h.start == 0 and h.end == len(n) and h.kind not in UNREPORTED_HARDWARE for h in hardware_lexicon.find(n)))
-        paper = replace(paper, hardware=hardware, hardware_counts=counts, system=system, baselines=systems)
-        return PaperExtraction(paper, quantities)
+        shaped = [f.canonical for f in found if f.rule_id == entities.SHAPE_HARDWARE]
+        paper = replace(paper, hardware=unique_in_order(hardware + tuple(shaped)), hardware_counts=counts,
+                        system=system, baselines=systems)
+        return PaperExtraction(paper, quantities, self.entities.records(paper.paper_id, norm, found))
+
+    def _measured_on(self, doc, found: list, read: list, words: list[str], cues: list,
+                     in_title: list) -> None:
+        """The hardware of every result number, from the abstract's hardware entities by scope."""
+        reported = [f for f in found if f.kind == "hardware" and f.hardware_kind not in UNREPORTED_HARDWARE]
+        if not (reported or in_title) or not read:
+            return
+        starts = scope.token_starts(doc)
+        spans = [scope.HardwareSpan(*scope.to_tokens(starts, f.start, f.end), f.canonical, f.hardware_kind)
+                 for f in reported]
+        title = [scope.HardwareSpan(-1, -1, h.canonical, h.kind) for h in in_title]
+        default = scope.paper_platforms(spans, cues, title)
+        for sent, results, _ in read:
+            scope.measured_on(words, sent, results, spans, default)
 
     def _record(self, paper: Paper, norm: NormalizedText, doc, index: int, m: Mention,
                 sentence_spans: dict) -> Quantity:
@@ -159,5 +193,8 @@ class Extractor:
             metric=m.metric, metric_family=m.metric_family,
             baseline=m.baseline if m.role == "result" else None, is_range=m.is_range,
             reversed_range=m.reversed_range, rule_id=m.rule_id,
+            baselines=m.baseline_names if m.role == "result" else (),
+            hardware=m.hardware if m.role == "result" else (),
+            baseline_scope=m.baseline_scope if m.role == "result" and m.baseline is not None else None,
         )
 

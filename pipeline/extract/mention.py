@@ -30,6 +30,10 @@ class Mention:
     is_range: bool = False  # two numbers written as one claim ("1.46–1.91×")
     reversed_range: bool = False  # written high-to-low ("9-3×"); values are stored low ≤ high
     baseline: str | None = None
+    baseline_names: tuple[str, ...] = ()  # every system its comparator names, canonical (baselines, scope)
+    baseline_scope: str | None = None  # where its comparator was found (scope)
+    baseline_cue: Any = None  # the comparison cue that gave its baseline (extractor)
+    hardware: tuple[str, ...] = ()  # what it was measured on (scope)
     change_from: float | None = None
     # What the steps learn of a mention on the way, for the steps after them:
     written: list[float] = field(default_factory=list)  # the numbers as written, in order (mentions)

@@ -12,7 +12,7 @@ from dataclasses import replace
 from pipeline.core.config import DEFAULT_TIME_LIMIT
 from pipeline.core.deadline import DocumentTimeout, deadline
 from pipeline.core.errors import Problems
-from pipeline.core.records import Paper, Quantity
+from pipeline.core.records import Entity, Paper, Quantity
 from pipeline.extract.extractor import Extractor
 from pipeline.extract.textnorm import MAX_RUN, long_runs, read_limit
 
@@ -23,10 +23,12 @@ _LONG_RUN = re.compile(rf"\S{{{MAX_RUN},}}")
 
 def extract_papers(papers: list[Paper], extractor: Extractor, problems: Problems | None = None, *,
                    time_limit: float | None = DEFAULT_TIME_LIMIT,
-                   debug: bool = False) -> tuple[list[Paper], list[Quantity]]:
-    """Every paper out (in input order), with its quantities."""
+                   debug: bool = False) -> tuple[list[Paper], list[Quantity], list[Entity]]:
+    """Every paper out (in input order), with its quantities and its entity mentions."""
     problems = Problems(strict=True) if problems is None else problems
-    out_papers, quantities = [], []
+    out_papers: list[Paper] = []
+    quantities: list[Quantity] = []
+    entities: list[Entity] = []
     for paper in papers:
         _warn_about_limits(paper, problems)
         try:
@@ -50,7 +52,8 @@ def extract_papers(papers: list[Paper], extractor: Extractor, problems: Problems
             continue
         out_papers.append(replace(result.paper, title=paper.title))
         quantities.extend(result.quantities)
-    return out_papers, quantities
+        entities.extend(result.entities)
+    return out_papers, quantities, entities
 
 
 def _guarded(paper: Paper) -> Paper:

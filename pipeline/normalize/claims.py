@@ -47,6 +47,7 @@ def to_claims(quantities: list[Quantity], registry: UnitRegistry) -> list[Claim]
             claim_type=q.claim_type, direction=q.direction, qualifier=q.qualifier, metric=q.metric,
             metric_family=q.metric_family, baseline=q.baseline, baseline_named=False,
             is_range=q.is_range, reversed_range=q.reversed_range, rule_id=q.rule_id,
+            baselines=q.baselines, hardware=q.hardware, baseline_scope=q.baseline_scope,
         ))
     return claims
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from pipeline.core.config import DEFAULT_TIME_LIMIT
 from pipeline.core.errors import Problems, Reject
-from pipeline.core.records import Claim, Paper, Quantity
+from pipeline.core.records import Claim, Entity, Paper, Quantity
 from pipeline.core.rules import Rules
 from pipeline.core.units import UnitRegistry
 from pipeline.extract.extractor import Extractor
@@ -25,6 +25,7 @@ class ChainOutput:
     papers: list[Paper]
     claims: list[Claim]
     quantities: list[Quantity]
+    entities: list[Entity] = field(default_factory=list)
     problems: dict[str, tuple[list[Reject], list[str]]] = field(default_factory=dict)
 
     def __iter__(self):  # papers, claims, quantities = output
@@ -45,10 +46,12 @@ class Chain:
         stage's rejects and warnings are handed over in `ChainOutput.problems` (and `problems` is left
         empty), so a caller that runs chunk after chunk can keep them in the whole run's order."""
         problems = Problems(strict=True) if problems is None else problems
-        papers, quantities = extract_papers(papers, self.extractor, problems, time_limit=time_limit, debug=debug)
+        papers, quantities, entities = extract_papers(papers, self.extractor, problems, time_limit=time_limit,
+                                                      debug=debug)
         extracted = problems.drain()
         papers, claims = normalize_papers(papers, quantities, self.registry, problems)
-        return ChainOutput(papers, claims, quantities, {"extract": extracted, "normalize": problems.drain()})
+        return ChainOutput(papers, claims, quantities, entities,
+                           {"extract": extracted, "normalize": problems.drain()})
 
 
 def run_all(inputs: list[str], rules: Rules, problems: Problems | None = None, *, categories=None,

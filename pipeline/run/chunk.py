@@ -36,7 +36,8 @@ class ChunkResult:
 
     @classmethod
     def of(cls, output: ChainOutput) -> ChunkResult:
-        records = {"papers": output.papers, "claims": output.claims, "quantities": output.quantities}
+        records = {"papers": output.papers, "claims": output.claims, "quantities": output.quantities,
+                   "entities": output.entities}
         arrow, csv = {}, {}
         for name, (_, columns) in TABLES.items():  # one table's frame at a time: it is the bulk of the memory
             frame = to_frame(records[name], columns)

@@ -27,20 +27,21 @@ def ingest_stage(inputs: list[str], out: str | Path, *, strict: bool = False, ca
 
 def find_stage(source: str | Path, out: str | Path, rules: Rules, *, strict: bool = False,
                time_limit: float | None = DEFAULT_TIME_LIMIT, debug: bool = False) -> None:
-    """SOURCE/papers → OUT/papers (with hardware, system, named baselines) and OUT/quantities."""
+    """SOURCE/papers → OUT/papers (with hardware, system, named baselines), OUT/quantities, OUT/entities."""
     from pipeline.extract.extractor import Extractor
     from pipeline.extract.stage import extract_papers
 
     problems = Problems(strict=strict)
-    papers, quantities = extract_papers(read_records(source, "papers"), Extractor(rules), problems,
-                                        time_limit=time_limit, debug=debug)
+    papers, quantities, entities = extract_papers(read_records(source, "papers"), Extractor(rules), problems,
+                                                  time_limit=time_limit, debug=debug)
     write_records(papers, out, "papers")
     write_records(quantities, out, "quantities")
+    write_records(entities, out, "entities")
     _finish(problems, out)
 
 
 def normalize_stage(source: str | Path, out: str | Path, rules: Rules) -> None:
-    """SOURCE/papers and SOURCE/quantities → OUT/papers, OUT/claims, OUT/quantities."""
+    """SOURCE/papers, quantities and entities → OUT/papers, OUT/claims, OUT/quantities, OUT/entities."""
     from pipeline.core.units import UnitRegistry
     from pipeline.normalize.claims import normalize_papers
 
@@ -51,6 +52,7 @@ def normalize_stage(source: str | Path, out: str | Path, rules: Rules) -> None:
     write_records(papers, out, "papers")
     write_records(claims, out, "claims")
     write_records(quantities, out, "quantities")
+    write_records(read_records(source, "entities"), out, "entities")
     _finish(problems, out)
 
 

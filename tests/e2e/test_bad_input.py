@@ -505,7 +505,7 @@ def test_when_abstracts_are_pathological_then_each_is_extracted_well_within_the_
               for i, text in enumerate(texts)]
     problems = Problems()
     started = time.monotonic()
-    out, _ = extract_papers(papers, extractor, problems, time_limit=5)
+    out, _, _ = extract_papers(papers, extractor, problems, time_limit=5)
     took = time.monotonic() - started
     assert not problems.rejects, problems.rejects[:3]
     assert len(out) == len(papers)
