@@ -24,7 +24,8 @@ SYSTEM_NAME = re.compile(r"^(?=.*[A-Za-z])(?:[A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9
 # A plural acronym ("NPUs", "DNNs") is a kind of thing, never one system.
 # A hyphenated suffix stays part of the name ("DataStates-LLM", "FlashAttention-2").
 NAMED_TOKEN = re.compile(r"^(?![A-Z0-9]{2,}s$)(?=[A-Za-z0-9]*[a-z])"
-                         r"(?:[A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9]*|[a-z]+[A-Z][A-Za-z0-9]*)(?:-[A-Z0-9][A-Za-z0-9]*)*$")
+                         r"(?:[A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9]*|[a-z]+[A-Z][A-Za-z0-9]*)"
+                         r"(?:-(?:[A-Z0-9][A-Za-z0-9]*|v\d[\w.]*))*$")
 
 # In a comparator slot a name may also be all capitals (NOVA, SPFS, XDL), carry a version after a hyphen
 # (Ext-4, EXT4-DAX) or hold a "+" (B+Tree); elsewhere such words are mostly acronyms and terms, and in a
@@ -224,13 +225,19 @@ class BaselineReader:
             k = end + 1
         elif words[end:end + 1] == [","] and end + 1 < sent.end and words[end + 1] in self.book.example_openers:
             k = end + 2  # "state-of-the-art systems, including DistServe, BlitzScale, and AIBrix"
+        elif words[end:end + 1] == ["("]:
+            return self._parenthesised_names(doc, words, sent, end, own)
         else:
             return None
         names: list[str] = []
         last = k
+        final = False  # after "and"/"or" the next item is the list's last
         while k < sent.end and k < end + 12:
             text = doc[k].text
             if words[k] in {",", "and", "or"}:
+                if final and names:
+                    break
+                final = final or words[k] != ","
                 k += 1
                 continue
             if text.lower() in self.book.vendors and k + 1 < sent.end:
@@ -238,8 +245,11 @@ class BaselineReader:
                 continue
             if words[k] in PUNCT_STOPS or not any(ch.isalpha() for ch in text):
                 break
+            # after a name, a lower-case word alone in its item is one too ("llama.cpp, executorch, mllm")
+            alone = bool(names) and words[k - 1] in _LIST_JOINERS and (
+                k + 1 >= sent.end or words[k + 1] in _LIST_JOINERS or words[k + 1] in PUNCT_STOPS)
             if text == own or text in self.book.generic_names or not (
-                    text[:1].isupper() or self._is_name(text, own) or _NAME_CHARS.search(text)
+                    text[:1].isupper() or self._is_name(text, own) or _NAME_CHARS.search(text) or alone
                     or (k + 1 < sent.end and words[k + 1] == "-" and not doc[k].whitespace_)):
                 break
             first = k
@@ -250,7 +260,26 @@ class BaselineReader:
             whole = self._modifier_suffix.sub("", doc[first:last].text)  # "Triton-based implementations"
             known = self.book.baseline_names.canonical_in(whole) if self._known_whole(whole) else None
             names.append(known or whole)
+            if final:
+                break
         return (last, names) if names else None
+
+    def _parenthesised_names(self, doc, words: list[str], sent: Sentence, at: int,
+                             own: str) -> tuple[int, list[str]] | None:
+        """'state-of-the-art systems employing model-based batching (FlexGen, MoE-Lightning, DeepSpeed)':
+        a parenthesis right after a generic comparator that lists only names gives them as its examples."""
+        close = next((k for k in range(at + 1, min(at + 24, sent.end)) if words[k] in {")", "("}), None)
+        if close is None or words[close] != ")":
+            return None
+        items = [i.strip() for i in re.split(r"\s*(?:,|;|\band\b|\bor\b)\s*", doc[at + 1:close].text) if i.strip()]
+        names = []
+        for item in items:
+            known = self.book.baseline_names.canonical_in(item) if self._known_whole(item) else None
+            if known is None and (" " in item or item == own or not self._name_shape(item)
+                                  or item in self.book.generic_names):
+                return None  # "(SOTA)", "(e.g., 4-bit)": not a list of systems
+            names.append(known or item)
+        return (close + 1, names) if names else None
 
     def _known_whole(self, text: str) -> bool:
         """Whether the lexicon knows all of `text` (not just a prefix: 'ZeRO' of an unknown 'ZeRO-X')."""

@@ -47,14 +47,25 @@ class EntityFinder:
         families = "|".join(re.escape(f) for f in book.cues.hardware_families)
         word = r"[A-Z][A-Za-z]*(?:-?\d[\w.+]*)+|[A-Z]{2,}\d[\w.+]*"  # Virtex-7, BF3, VU9P, U280
         vendor = "|".join(re.escape(v) for v in book.vendor_names)
-        self._product_head = re.compile(
-            rf"(?<![\w-])(?:(?:{vendor})\s+)?(?P<name>(?:{word}|{families})(?:\s+(?:{word}))?)"
-            rf"\s+(?:{heads})s?\b")
+        item = rf"(?:{word}|{families})(?:\s+(?:{word}))?"
+        self._product_head = re.compile(rf"(?<![\w-])(?:(?:{vendor})\s+)?(?P<name>{item})\s+(?:{heads})s?\b")
+        # "Blackwell, Hopper, and Ampere GPUs": the items of a list before the head share it
+        self._items_before = re.compile(rf"(?<![\w-])(?P<items>(?:(?:{item})\s*,\s*)*(?:{item}))\s*,?\s+(?:and|or)\s+$")
+        self._item = re.compile(rf"(?<![\w-]){item}(?![\w-])")
 
     def find(self, text: str, hardware_hits: list[Hit], names: list[str], system: str) -> list[Found]:
         found = [Found(h.start, h.end, "hardware", h.canonical, True, h.entry_id, h.kind) for h in hardware_hits]
-        found += [Found(m.start("name"), m.end("name"), "hardware", m.group("name"), False, SHAPE_HARDWARE,
-                        "accelerator") for m in self._product_head.finditer(text)]
+        for m in self._product_head.finditer(text):
+            found.append(Found(m.start("name"), m.end("name"), "hardware", m.group("name"), False, SHAPE_HARDWARE,
+                               "accelerator"))
+            listed = self._items_before.search(text, max(0, m.start("name") - 120), m.start("name"))
+            if listed is not None:
+                found += [Found(i.start(), i.end(), "hardware", i.group(), False, SHAPE_HARDWARE, "accelerator")
+                          for i in self._item.finditer(text, listed.start("items"), listed.end("items"))]
+        shaped = {f.canonical for f in found if f.rule_id == SHAPE_HARDWARE}
+        for name in sorted(shaped):  # "up to 8.6x on Blackwell" after "on Blackwell GPUs"
+            found += [Found(s, e, "hardware", name, False, SHAPE_HARDWARE, "accelerator")
+                      for s, e in _occurrences(text, name)]
         found += [Found(h.start, h.end, "system", h.canonical, True, h.entry_id)
                   for h in self.book.baseline_names.find(text)]
         known = {h.canonical for h in found}

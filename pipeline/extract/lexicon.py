@@ -35,7 +35,8 @@ class Lexicon:
         count = r"(?:(?P<count>\d{1,3}(?:,\d{3}){1,3}|\d{1,9})\s*[×xX]?\s*)?" if vendor_prefix else ""
         prefix = _VENDOR_PREFIX if vendor_prefix else ""
         suffix = r"s?" if plural else ""
-        self._regex = re.compile(rf"(?<![\w-]){count}{prefix}(?P<name>{body}){suffix}(?![\w]|-\d)")
+        # a version after a hyphen makes another name ("FlashDecoding-v2" is not FlashDecoding)
+        self._regex = re.compile(rf"(?<![\w-]){count}{prefix}(?P<name>{body}){suffix}(?![\w]|-[vV]?\d)")
         # The aliases alone: a pattern that opens with the trie's branch lets `re` skip ahead to the
         # characters an alias can begin with (the full pattern opens with a look-behind, tried at every
         # position); every match of the full pattern contains one, so without one there is none.
