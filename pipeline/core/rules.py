@@ -181,6 +181,7 @@ class Cues(_Strict):
     modifier_suffixes: list[str]
     generic_names: list[str]
     not_names: list[str]
+    frame_verbs: list[str]
     system_intro_verbs: list[str]
     baseline_heads: list[str]
     hardware_heads: list[str]

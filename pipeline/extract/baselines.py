@@ -157,6 +157,15 @@ class BaselineReader:
             i = max(end, i + 1)
         return out
 
+    def paper_frame(self, words: list[str], sent: Sentence, cues: list[Cue]) -> Cue | None:
+        """'We compare our technique against A and B', 'We evaluate X against A': a sentence without numbers
+        whose evaluation verb (cues.yml frame_verbs) opens a comparison with named systems."""
+        for cue in cues:  # named systems only: "compared against the state-of-the-art" frames nothing
+            if cue.kind == "preposition" and cue.names and any(
+                    w in self.book.frame_verbs for w in words[sent.start:cue.pos]):
+                return cue
+        return None
+
     def _respective_list(self, doc, words: list[str], sent: Sentence, j: int, own: str) -> tuple[int, list[str]] | None:
         """'compared to HPCC and DCTCP, respectively', '... to Baseline XDL, Intel-optimized DRLM, FAE,
         and Hotline, respectively': a list the numbers are paired with item by item names one system an

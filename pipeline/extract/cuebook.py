@@ -67,3 +67,4 @@ class Cuebook:
         self.share_nouns = set(cues.share_nouns)
         self.baseline_head_words = {h.lower() for h in cues.baseline_heads}
         self.unit_forms = {form for u in rules.units for form in u.forms}
+        self.frame_verbs = set(cues.frame_verbs)

@@ -99,11 +99,14 @@ class Extractor:
         starts = [m.start for m in mentions]  # in order: a sentence's numbers are one slice
         read: list[tuple[Any, list[Mention], list]] = []  # (sentence, its results, its cues)
         every_cue: list = []  # the comparison cues of every sentence
+        frame = None  # the paper's frame: "We compare against X and Y" (a sentence without numbers)
         for index, sent in enumerate(sents):
             checkpoint()
             in_sent = mentions[bisect_left(starts, sent.start):bisect_left(starts, sent.end)]
             if not in_sent:  # no number: only the systems it names (for papers.baselines) are read
-                every_cue += self.baselines.cues_of_sentence(doc, words, sent, [], [], named, system)
+                numberless = self.baselines.cues_of_sentence(doc, words, sent, [], [], named, system)
+                every_cue += numberless
+                frame = self.baselines.paper_frame(words, sent, numberless) or frame
                 continue
             of_baselines = not own[index] and self.roles.about_the_baselines(words, sent)
             for m in in_sent:
@@ -142,6 +145,9 @@ class Extractor:
                 if m.baseline is None or m.baseline_scope is None:
                     scope.comparators(words, m, results)
             scope.pair_lists(groups)
+            scope.inherit_in_sentence(doc, results)
+            if index >= first_own:
+                scope.take_paper_frame(results, cues, frame)
             read.append((sent, results, cues))
             every_cue += cues
         named.extend(self.baselines.named_in_parentheses(norm.text, system))

@@ -13,6 +13,7 @@ A100 GPU") belongs to that number alone, never to the paper's platform.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -22,6 +23,7 @@ from pipeline.extract.mention import Mention
 
 _CLAUSE_WORDS = {",", ";", ":", "while", "whereas", "which"}
 _RELATIVE_UNITS = {"x", "%", "pp"}
+_NEW_SUBJECT = re.compile(r"\b(?:while|whereas|and|but)\s+(?:the\s+)?[A-Z][\w\-+.]*[\w+]")  # "while DB-Decoding ..."
 _LINKS = {"nic", "interconnect"}  # hardware that carries a result but is not what computed it
 _HARD_STOPS = {";", ":", "."}  # what ends a number's stretch of a sentence (a comma or parenthesis does not)
 
@@ -75,6 +77,36 @@ def comparators(words: list[str], m: Mention, results: list[Mention]) -> None:
             m.baseline_scope = "clause"
         else:
             m.baseline_scope = "phrase"  # "outperforms X by 2×"
+
+
+def inherit_in_sentence(doc, results: list[Mention]) -> None:
+    """'... improvement of up to 69% ... compared to X, while reducing JCT by up to 83%': a relative number
+    with no comparator of its own takes the one of the sentence's previous number (whose cue stands
+    before it) — a sibling clause compares with the same thing. An absolute number never does."""
+    ordered = sorted(results, key=lambda r: r.start)
+    for index, m in enumerate(ordered):
+        if m.baseline is not None or not relative(m):
+            continue
+        prior = next((r for r in reversed(ordered[:index]) if r.baseline is not None), None)
+        cue = prior.baseline_cue if prior is not None else None
+        if prior is None or cue is None or cue.pos >= m.start or prior.baseline_scope == "list":
+            continue
+        if _NEW_SUBJECT.search(doc[max(cue.end, prior.end):m.start].text):
+            continue  # "..., while DB-Decoding accelerates ... by 4.5x": another system's own result
+        m.baseline, m.baseline_cue, m.baseline_names, m.baseline_scope = (
+            prior.baseline, cue, prior.baseline_names, "clause")
+
+
+def take_paper_frame(results: list[Mention], cues: list[Cue], frame: Cue | None) -> None:
+    """'We compare against X and Y. ... reduces latency by 40%.': a relative number whose sentence has no
+    comparison cue takes the comparator of the paper's frame, an earlier sentence without numbers that
+    says what the work is compared against."""
+    if frame is None or cues:
+        return
+    for m in results:
+        if m.baseline is None and relative(m):
+            m.baseline, m.baseline_cue, m.baseline_names, m.baseline_scope = (
+                frame.name, frame, frame.names or (frame.name,), "paper")
 
 
 def pair_lists(groups: list[list[Mention]]) -> None:
