@@ -96,6 +96,8 @@ class LexiconEntry(_Strict):
     kind: str
     vendor: str | None = None
     aliases: list[str] = Field(min_length=1)
+    source: str | None = None  # where the name comes from: the paper that introduced it, or the vendor's product
+    family: str | None = None  # the id of the entry this one is a version or variant of (views group by it)
 
 
 class MetricEntry(_Strict):
