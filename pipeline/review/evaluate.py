@@ -6,6 +6,8 @@ gold claim takes at most one prediction. Field accuracies are over matched pairs
 named baselines are scored as sets per paper (a name matches when equal or one contains the other).
 The errors file lists, per paper, missed and spurious claims (with the rule that proposed them),
 matched claims whose direction, qualifier or baseline is wrong, and hardware or baseline sets that differ.
+Where a gold claim carries the optional per-claim `baselines` and `hardware` lists, those are scored
+over the matched pairs that have them (claim_baselines_f1, claim_hardware_f1), names as for the sets.
 """
 from __future__ import annotations
 
@@ -66,6 +68,8 @@ class Tally:
     baseline: int = 0
     metric: int = 0
     sets: dict = field(default_factory=lambda: {"hardware": [0, 0, 0], "baselines": [0, 0, 0]})
+    # the per-claim lists, over matched pairs whose gold claim carries them: [tp, fp, fn, pairs]
+    claim_lists: dict = field(default_factory=lambda: {"hardware": [0, 0, 0, 0], "baselines": [0, 0, 0, 0]})
     missing: int = 0
 
 
@@ -151,6 +155,18 @@ class Scorer:
                            "rule_id": hit.get("rule_id")} for f, ok in right.items() if not ok]
                 predicted_metric = _content_words(hit.get("metric") or "")
                 t.metric += bool(gc["metric"] and _content_words(gc["metric"]) & predicted_metric)
+                for name in ("hardware", "baselines"):  # optional in the gold: scored where it is given
+                    if name not in gc:
+                        continue
+                    want, got = {_squash(x) for x in gc[name]}, {_squash(x) for x in _as_list(hit.get(name))}
+                    hits, counts = _set_hits(want, got), t.claim_lists[name]
+                    counts[0] += hits
+                    counts[1] += len(got) - hits
+                    counts[2] += len(want) - hits
+                    counts[3] += 1
+                    if hits < len(want) or hits < len(got):
+                        wrong.append({"text": gc["text"], "field": name, "gold": gc[name],
+                                      "predicted": _as_list(hit.get(name)), "rule_id": hit.get("rule_id")})
             t.fp += len(preds)
             set_errors = {}
             for name in ("hardware", "baselines"):
@@ -177,13 +193,21 @@ def _same(a, b) -> bool:
 
 
 def _as_list(value) -> list[str]:
+    """A list column's value: a list or array, a JSON list (as the CSV copies write it), or names
+    separated by ';' or '|'."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return []
     if hasattr(value, "tolist") and not isinstance(value, str):
         value = value.tolist()
     if isinstance(value, (list, tuple)):
         return [str(v) for v in value if str(v).strip()]
-    return [s.strip() for s in re.split(r"[;|]", str(value)) if s.strip()]
+    text = str(value).strip()
+    if text.startswith("["):
+        try:
+            return [str(v) for v in json.loads(text) if str(v).strip()]
+        except ValueError:
+            pass
+    return [s.strip() for s in re.split(r"[;|]", text) if s.strip()]
 
 
 def _set_hits(want: set[str], got: set[str]) -> int:
@@ -215,6 +239,12 @@ def _summary(t: Tally) -> dict:
         out.update({f"{prefix}_precision": round(hp, 4), f"{prefix}_recall": round(hr, 4),
                     f"{prefix}_f1": round(hf, 4)})
     out["papers_missing"] = t.missing
+    for name in ("hardware", "baselines"):
+        tp, fp, fn, pairs = t.claim_lists[name]
+        if pairs:
+            cp, cr, cf = _prf(tp, fp, fn)
+            out.update({f"claim_{name}_pairs": pairs, f"claim_{name}_precision": round(cp, 4),
+                        f"claim_{name}_recall": round(cr, 4), f"claim_{name}_f1": round(cf, 4)})
     return out
 
 
