@@ -1,7 +1,13 @@
 """Compare stage: line papers up by the named baseline they measured against.
 
-Every claim whose baseline is a named system becomes one comparison row with a normalized
-*improvement factor*, so "51% lower energy" and "1.9× throughput" sit on one axis:
+Every claim becomes one comparison row for each named system among its comparators (the claim's
+`baselines` list, restricted to its paper's named baselines; "2× over vLLM and SGLang" is a row of
+the vLLM view and one of the SGLang view), except the paper's own system and variants of it ("BEAM
+without batching"). Each row carries the baseline's family from rules/baselines.yml (Megatron-Core
+→ Megatron-LM) so views can group versions, the claim's own hardware, and the scope that chose the
+comparator, so a reader sees which comparisons stand on a paper-level frame rather than the number's
+own phrase. Each row has a normalized *improvement factor*, so "51% lower energy" and "1.9×
+throughput" sit on one axis:
 
     unit x    good direction: f = v          bad direction: f = 1 / v
     unit %    good increase:  f = 1 + v/100  good decrease: f = 1 / (1 - v/100)   (v < 100)
@@ -24,7 +30,7 @@ import pandas as pd
 from pipeline.core.rules import Rules
 
 COMPARISON_COLUMNS = [
-    "baseline", "paper_id", "claim_id", "system", "title", "metric", "metric_family", "value_low",
+    "baseline", "baseline_family", "baseline_scope", "paper_id", "claim_id", "system", "title", "metric", "metric_family", "value_low",
     "value_high", "unit", "direction", "qualifier", "factor_low", "factor_high", "hardware", "text",
     "sentence", "start", "end"]
 INDIRECT_COLUMNS = [
@@ -51,6 +57,8 @@ def improvement_factor(value: float, unit_class: str, direction: str | None, pol
 @dataclass(frozen=True, slots=True)
 class Comparison:
     baseline: str
+    baseline_family: str
+    baseline_scope: str | None
     paper_id: str
     claim_id: str
     system: str
@@ -73,28 +81,70 @@ class Comparison:
 
 def comparisons(papers: pd.DataFrame, claims: pd.DataFrame, rules: Rules) -> list[Comparison]:
     polarity = {m.family: m.polarity for m in rules.metrics}
+    families = baseline_families(rules)
     info = {r["paper_id"]: r for r in papers.to_dict("records")}
     out = []
     claims = claims.astype(object).where(claims.notna(), None)
     for c in claims.to_dict("records"):
-        if not c.get("baseline_named") or not c.get("baseline"):
-            continue
         paper = info.get(c["paper_id"], {})
+        system = paper.get("system") or ""
+        named = set(_listed(paper.get("baselines")))
+        compared = _listed(c.get("baselines")) or ([c["baseline"]] if c.get("baseline") else [])
+        chosen = [b for b in dict.fromkeys(compared) if b in named and not own_variant(b, system)]
+        if not chosen:
+            continue
         family = c.get("metric_family") or None
         pol = polarity.get(family)
         lo = improvement_factor(c["value_low"], c["unit_class"], c.get("direction"), pol)
         hi = improvement_factor(c["value_high"], c["unit_class"], c.get("direction"), pol)
         if lo is not None and hi is not None and lo > hi:
             lo, hi = hi, lo
-        out.append(Comparison(
-            baseline=c["baseline"], paper_id=c["paper_id"], claim_id=c["claim_id"],
-            system=paper.get("system") or "", title=paper.get("title") or "", metric=c.get("metric"),
-            metric_family=family, value_low=c["value_low"], value_high=c["value_high"], unit=c["unit"],
-            direction=c.get("direction"), qualifier=c.get("qualifier"), factor_low=lo, factor_high=hi,
-            hardware=tuple(paper.get("hardware", ()) if paper.get("hardware") is not None else ()),
-            text=c["text"], sentence=c["sentence"], start=int(c["start"]), end=int(c["end"])))
+        hardware = tuple(_listed(c.get("hardware")) or _listed(paper.get("hardware")))
+        for baseline in chosen:
+            out.append(Comparison(
+                baseline=baseline, baseline_family=families.get(baseline, baseline),
+                baseline_scope=c.get("baseline_scope"), paper_id=c["paper_id"], claim_id=c["claim_id"],
+                system=system, title=paper.get("title") or "", metric=c.get("metric"),
+                metric_family=family, value_low=c["value_low"], value_high=c["value_high"], unit=c["unit"],
+                direction=c.get("direction"), qualifier=c.get("qualifier"), factor_low=lo, factor_high=hi,
+                hardware=hardware, text=c["text"], sentence=c["sentence"], start=int(c["start"]),
+                end=int(c["end"])))
     out.sort(key=lambda x: (x.baseline.lower(), x.paper_id, x.claim_id))
     return out
+
+
+def baseline_families(rules: Rules) -> dict[str, str]:
+    """canonical name → the canonical name of its family's head (itself when it has none), following
+    `family` links of rules/baselines.yml to the top."""
+    by_id = {e.id: e for e in rules.baselines}
+    out = {}
+    for entry in rules.baselines:
+        head, seen = entry, {entry.id}
+        while head.family and head.family in by_id and head.family not in seen:
+            seen.add(head.family)
+            head = by_id[head.family]
+        out[entry.canonical] = head.canonical
+    return out
+
+
+def own_variant(baseline: str, system: str) -> bool:
+    """Whether a comparator is the paper's own system or a variant of it ("BEAM", "BEAM-static",
+    "BEAM without batching", "our system without caching")."""
+    words = baseline.lower().split()
+    if "our" in words or "ours" in words:
+        return True
+    if not system:
+        return False
+    b, s = baseline.lower(), system.lower()
+    return b == s or b.startswith((s + "-", s + " ", s + "(", s + "_"))
+
+
+def _listed(value) -> list[str]:
+    if value is None or isinstance(value, float):
+        return []
+    if isinstance(value, str):
+        return [value] if value else []
+    return [str(v) for v in value]
 
 
 def indirect(rows: list[Comparison]) -> list[dict]:

@@ -424,7 +424,7 @@ def _short_runs(text: str) -> str:
 
 
 def _families(extractor) -> dict[str, list[re.Pattern]]:
-    from pipeline.extract import baselines, roles, stage, textnorm
+    from pipeline.extract import baselines, roles, scope, stage, textnorm
     from pipeline.ingest import readers as ingest
 
     tokenizer = extractor.nlp.tokenizer
@@ -437,11 +437,13 @@ def _families(extractor) -> dict[str, list[re.Pattern]]:
                             baselines._CALLED.regex, baselines._NAMED_IMPLEMENTATION,
                             extractor.baselines._named_head, extractor.baselines._head_before,
                             extractor.baselines._intro, baselines._WORD,
-                            extractor.baselines._modifier_suffix, baselines._NAME_CHARS],
+                            extractor.baselines._modifier_suffix, baselines._NAME_CHARS, baselines._NEXT_WORD,
+                            scope._NEW_SUBJECT, extractor.entities._product_head, extractor.entities._items_before,
+                            extractor.entities._item],
         "tokens": [*(re.compile(r.pattern) for r in extractor.rules.tokenizer if r.kind != "remove_exception"),
                    tokenizer.prefix_search.__self__, tokenizer.suffix_search.__self__,
                    tokenizer.infix_finditer.__self__, baselines.SYSTEM_NAME, baselines.NAMED_TOKEN,
-                   baselines._LISTED_NAME,
+                   baselines._LISTED_NAME, baselines.SLOT_NAME,
                    roles._NAME_GLUE, ingest._CSV_NAME],
     }
 
