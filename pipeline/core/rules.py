@@ -141,6 +141,7 @@ class BaselineCue(_Strict):
     requires_qualifier: list[str] = []
     requires_label: list[str] = []
     kind: Literal["preposition", "verb"] = "preposition"
+    requires_name: bool = False  # a cue only when what follows names a system ("boosts the performance of RocksDB")
 
 
 class DirectionCue(_Strict):

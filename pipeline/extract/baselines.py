@@ -147,6 +147,9 @@ class BaselineReader:
                 names += self._names_just_after(doc, words, sent, end) if not names else []
                 if not results and words[i] == "over":  # "training over OTN": no number, a weak cue
                     names = [n for n in names if not self._shape_only(n)]
+                if cue.requires_name and not names:  # "accelerates linear layers by 4.5x": no comparator
+                    i = max(end, i + 1)
+                    continue
                 named.extend(names)
                 if not figures_aside(words, token_columns(doc)[0], i, sent.end):
                     # a generic phrase with named examples: the first of them is the primary baseline
