@@ -40,7 +40,7 @@ _CALLED = GatedRegex(re.compile(r"\b(?:called|named|dubbed)\s+([A-Z][\w\-]*[A-Za
 _NAMED_IMPLEMENTATION = re.compile(r"\b([A-Z][\w\-.+]*)(?:-based)? (?:baselines?|implementations?)\b")
 _IMPLEMENTATION_NOUNS = (" baseline", " implementation")  # what every match of it holds, with its space
 _LIST_JOINERS = {",", "and", "or"}
-_NEXT_WORD = re.compile(r"\s+([a-z][a-z\-]*)\b")
+_NEXT_WORD = re.compile(r"(?<!\s)\s+([a-z][a-z\-]*)\b")  # from a word's end (a run of spaces is read once)
 # the subjects of an intro verb: "We propose", "This work presents"
 _INTRO_SUBJECTS = ("We", "we", "This paper", "this paper", "This work", "this work")
 _INTRO_SUBJECT = rf"\b(?:{'|'.join(map(re.escape, _INTRO_SUBJECTS))}) (?:have )?"
@@ -233,6 +233,8 @@ class BaselineReader:
             k = end + 1
         elif words[end:end + 2] == ["such", "as"]:
             k = end + 2
+        elif words[end:end + 3] == [",", "such", "as"]:  # "the state-of-the-art systems, such as A and B"
+            k = end + 3
         elif end < sent.end and words[end] in self.book.example_openers:  # "systems like X", "methods including X"
             k = end + 1
         elif words[end:end + 1] == [","] and end + 1 < sent.end and words[end + 1] in self.book.example_openers:

@@ -45,7 +45,7 @@ class EntityFinder:
         self.book = book
         heads = "|".join(re.escape(h) for h in sorted(book.cues.hardware_heads, key=len, reverse=True))
         families = "|".join(re.escape(f) for f in book.cues.hardware_families)
-        word = r"[A-Z][A-Za-z]*(?:-?\d[\w.+]*)+|[A-Z]{2,}\d[\w.+]*"  # Virtex-7, BF3, VU9P, U280
+        word = r"[A-Z][A-Za-z]*-?\d[\w.+]*"  # Virtex-7, BF3, VU9P, U280 (one run: no nested repeat)
         vendor = "|".join(re.escape(v) for v in book.vendor_names)
         item = rf"(?:{word}|{families})(?:\s+(?:{word}))?"
         self._product_head = re.compile(rf"(?<![\w-])(?:(?:{vendor})\s+)?(?P<name>{item})\s+(?:{heads})s?\b")
@@ -77,12 +77,20 @@ class EntityFinder:
         return _resolve(found)
 
     def records(self, paper_id: str, norm: NormalizedText, found: list[Found]) -> tuple[Entity, ...]:
-        out = []
+        """The spans as Entity records on the text as read. Where normalization rewrote the text around a
+        name ("$ vLLM $"), the mapped range is narrowed to the name as written inside it; spans that would
+        still overlap an earlier one are left out, so no character belongs to two entities."""
+        out: list[Entity] = []
         for f in found:
             start, end = norm.to_original(f.start, f.end)
-            if end > start:
-                out.append(Entity(paper_id=paper_id, start=start, end=end, text=norm.original[start:end],
-                                  kind=f.kind, canonical=f.canonical, known=f.known, rule_id=f.rule_id))
+            written = norm.text[f.start:f.end]
+            inside = norm.original.find(written, max(start, out[-1].end if out else 0), end)
+            if inside >= 0:
+                start, end = inside, inside + len(written)
+            if end <= start or (out and start < out[-1].end):
+                continue
+            out.append(Entity(paper_id=paper_id, start=start, end=end, text=norm.original[start:end],
+                              kind=f.kind, canonical=f.canonical, known=f.known, rule_id=f.rule_id))
         return tuple(out)
 
 
