@@ -111,7 +111,7 @@ class ExpectationRule(_Strict):
     """One great-expectations expectation of the output contract (rules/expectations.yml)."""
 
     id: str
-    table: Literal["papers", "claims", "hardware"]
+    table: Literal["papers", "claims", "hardware", "entities"]
     expectation: str = Field(pattern=r"^Expect[A-Za-z]+$")
     kwargs: dict[str, Any] = {}
     why: str

@@ -459,9 +459,12 @@ class BaselineReader:
                 return cue
         return None
 
-    def share_of_reference(self, doc, words: list[str], sent: Sentence, results: list[Mention]) -> None:
+    def share_of_reference(self, doc, words: list[str], sent: Sentence,
+                           results: list[Mention]) -> list[tuple[Mention, str]]:
         """'50% to 72% of optimal throughput', '75% of the decoding speed of a fully GPU-cached deployment':
-        a share of a reference level compares with that reference and moves nothing (no direction)."""
+        a share of a reference level compares with that reference (the phrase returned, for scope to take)
+        and moves nothing (its direction is cleared here)."""
+        shares = []
         for m in results:
             k = m.end
             if m.unit != "%" or k + 1 >= sent.end or words[k] != "of":
@@ -486,21 +489,23 @@ class BaselineReader:
                 end += 1
             if end > start:
                 m.direction = None
-                m.baseline = _strip_determiner(doc[start:end].text)
+                shares.append((m, _strip_determiner(doc[start:end].text)))
+        return shares
 
     @staticmethod
-    def respectively(words: list[str], groups: list[list[Mention]], cues: list[Cue]) -> None:
-        """'compared to DeepSpeed and FlexMoE, ... 30.5% and 25.9% ..., respectively': pair them up."""
+    def respectively(words: list[str], groups: list[list[Mention]], cues: list[Cue],
+                     picked: dict[int, Cue | None]) -> list[tuple[Mention, str]]:
+        """'compared to DeepSpeed and FlexMoE, ... 30.5% and 25.9% ..., respectively': each number of a
+        group that picked one list of as many names, with its own name."""
         if "respectively" not in words:
-            return
+            return []
+        pairs: list[tuple[Mention, str]] = []
         for group in groups:
             for cue in cues:
                 names = cue.names
-                if len(names) == len(group) > 1 and all(m.baseline == cue.name for m in group):
-                    for m, own in zip(group, names):
-                        m.baseline = own
-                        m.baseline_names = (own,)
-                        m.baseline_scope = "list"
+                if len(names) == len(group) > 1 and all(picked.get(id(m)) is cue for m in group):
+                    pairs += list(zip(group, names))
+        return pairs
 
     def named_in_parentheses(self, text: str, own: str) -> list[str]:
         """'the prior best method (QuEST)', 'the PyTorch baseline': names given to a generic baseline."""

@@ -134,20 +134,15 @@ class Extractor:
             self.attributes.inherit_restated(words, results)
             self.attributes.carry_left_qualifier(words, sent, results)
             cues = self.baselines.cues_of_sentence(doc, words, sent, results, groups, named, system)
+            picked = {}
             for group in groups:
                 for m in group:
                     checkpoint()
-                    cue = self.baselines.pick(words, m, group, results, cues)
-                    m.baseline_cue, m.baseline = cue, (cue.name if cue is not None else None)
-            self.baselines.respectively(words[sent.start:sent.end], groups, cues)
-            self.baselines.share_of_reference(doc, words, sent, results)
-            for m in results:
-                if m.baseline is None or m.baseline_scope is None:
-                    scope.comparators(words, m, results)
-            scope.pair_lists(groups)
-            scope.inherit_in_sentence(doc, results)
-            if index >= first_own:
-                scope.take_paper_frame(results, cues, frame)
+                    picked[id(m)] = self.baselines.pick(words, m, group, results, cues)
+            scope.decide(doc, words, groups, results, cues, picked,
+                         paired=self.baselines.respectively(words[sent.start:sent.end], groups, cues, picked),
+                         shares=self.baselines.share_of_reference(doc, words, sent, results),
+                         frame=frame if index >= first_own else None)
             read.append((sent, results, cues))
             every_cue += cues
         named.extend(self.baselines.named_in_parentheses(norm.text, system))

@@ -50,15 +50,36 @@ def to_tokens(starts: list[int], char_start: int, char_end: int) -> tuple[int, i
     return first, last
 
 
+def decide(doc, words: list[str], groups: list[list[Mention]], results: list[Mention], cues: list[Cue],
+           picked: dict[int, Cue | None], *, paired: list[tuple[Mention, str]], shares: list[tuple[Mention, str]],
+           frame: Cue | None) -> None:
+    """`baseline`, `baseline_names` and `baseline_scope` of a sentence's result numbers, nearest scope
+    first: the cue `BaselineReader.pick` chose for each (`picked`), a list paired item by item
+    ("respectively": `paired`), a share of a reference level (`shares`), coordinated numbers against an
+    as long list, a sibling clause's comparator, the paper's frame (None before the paper's own work)."""
+    for m in results:
+        cue = picked.get(id(m))
+        m.baseline_cue, m.baseline = cue, (cue.name if cue is not None else None)
+        m.baseline_names, m.baseline_scope = (), None
+    for m, name in paired:
+        m.baseline, m.baseline_names, m.baseline_scope = name, (name,), "list"
+    for m, phrase in shares:
+        m.baseline, m.baseline_cue, m.baseline_names, m.baseline_scope = phrase, None, (phrase,), "phrase"
+    for m in results:
+        if m.baseline_scope is None:
+            comparators(words, m, results)
+    pair_lists(groups)
+    inherit_in_sentence(doc, results)
+    take_paper_frame(results, cues, frame)
+
+
 def comparators(words: list[str], m: Mention, results: list[Mention]) -> None:
     """`baseline_names` and `baseline_scope` of a result number from the cue that gave its baseline."""
     if m.baseline is None:
         m.baseline_names, m.baseline_scope = (), None
         return
-    if m.baseline_scope == "list":  # paired item by item ("respectively")
-        return
     cue: Cue | None = m.baseline_cue
-    if cue is None:  # a share of a reference level ("75% of optimal throughput"): its own phrase
+    if cue is None:
         m.baseline_names, m.baseline_scope = (m.baseline,), "phrase"
         return
     m.baseline_names = cue.names if cue.names else (m.baseline,)

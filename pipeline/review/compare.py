@@ -30,9 +30,9 @@ import pandas as pd
 from pipeline.core.rules import Rules
 
 COMPARISON_COLUMNS = [
-    "baseline", "baseline_family", "baseline_scope", "paper_id", "claim_id", "system", "title", "metric", "metric_family", "value_low",
-    "value_high", "unit", "direction", "qualifier", "factor_low", "factor_high", "hardware", "text",
-    "sentence", "start", "end"]
+    "baseline", "baseline_family", "baseline_scope", "paper_id", "claim_id", "system", "title", "metric",
+    "metric_family", "value_low", "value_high", "unit", "direction", "qualifier", "factor_low", "factor_high",
+    "hardware", "text", "sentence", "start", "end"]
 INDIRECT_COLUMNS = [
     "baseline", "metric_family", "paper_a", "system_a", "claim_a", "factor_a", "paper_b", "system_b",
     "claim_b", "factor_b", "estimate", "hardware_a", "hardware_b", "caveat"]

@@ -16,7 +16,8 @@ import pandas as pd
 from pipeline.core.errors import RulesError
 from pipeline.core.rules import ExpectationRule, Rules
 
-KEY_COLUMNS = {"papers": "paper_id", "claims": "claim_id", "hardware": "paper_id"}
+KEY_COLUMNS = {"papers": "paper_id", "claims": "claim_id", "hardware": "paper_id", "entities": "entity_key"}
+ENTITY_COLUMNS = ["paper_id", "start", "end", "text", "kind", "canonical", "known", "rule_id"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,10 +35,12 @@ class ContractResult:
     failures: tuple[ContractFailure, ...]
 
 
-def contract_tables(papers: pd.DataFrame, claims: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    """The frames the expectations run on: claims gain `offsets_slice_text` and `paper_known`
-    (cross-table checks as columns, so GX does not carry a value set of every paper id), hardware is
-    exploded to one row per name."""
+def contract_tables(papers: pd.DataFrame, claims: pd.DataFrame,
+                    entities: pd.DataFrame | None = None) -> dict[str, pd.DataFrame]:
+    """The frames the expectations run on: claims and entities gain `offsets_slice_text` and
+    `paper_known` (cross-table checks as columns, so GX does not carry a value set of every paper id),
+    entities an `entity_key` (paper_id@start) that names a failing row, hardware is exploded to one
+    row per name. Without an entities table (tables written before it existed) none is checked."""
     abstracts = dict(zip(papers["paper_id"], papers["abstract"].fillna(""))) if "abstract" in papers else {}
     claims = claims.copy()
     if {"paper_id", "start", "end", "text"} <= set(claims.columns):
@@ -51,7 +54,18 @@ def contract_tables(papers: pd.DataFrame, claims: pd.DataFrame) -> dict[str, pd.
         for pid, names in zip(papers["paper_id"], papers["hardware"]):
             rows.extend({"paper_id": pid, "name": str(n)} for n in _as_list(names))
     hardware = pd.DataFrame(rows, columns=["paper_id", "name"])
-    return {"papers": papers, "claims": claims, "hardware": hardware}
+    tables = {"papers": papers, "claims": claims, "hardware": hardware}
+    if entities is not None:
+        entities = entities.copy()
+        if {"paper_id", "start", "end", "text"} <= set(entities.columns):
+            entities["offsets_slice_text"] = [
+                _slices(abstracts.get(pid, ""), start, end, text) for pid, start, end, text
+                in zip(entities["paper_id"], entities["start"], entities["end"], entities["text"])]
+            entities["entity_key"] = [f"{pid}@{start}" for pid, start in zip(entities["paper_id"], entities["start"])]
+        if "paper_id" in entities.columns:
+            entities["paper_known"] = entities["paper_id"].isin(papers["paper_id"]) if "paper_id" in papers else False
+        tables["entities"] = entities
+    return tables
 
 
 def _slices(abstract: str, start, end, text) -> bool:
@@ -94,6 +108,8 @@ class ContractChecker:
         failed: list[str] = []
         evaluated = 0
         for table, key in KEY_COLUMNS.items():
+            if table not in tables:
+                continue
             suite = self._gx.ExpectationSuite(name=f"{table}-contract")
             for rule in (r for r in self.rules.expectations if r.table == table):
                 suite.add_expectation(self._expectation(gxe, rule, tables))

@@ -49,7 +49,8 @@ def report_data(directory: Path, comparisons_path: Path, flags_path: Path) -> di
                              "unit", "claim_type", "direction", "qualifier", "metric", "metric_family", "baseline",
                              "baseline_named", "baselines", "hardware", "baseline_scope", "rule_id"])
                    for c in claims],
-        "comparisons": [_pick(c, ["baseline", "baseline_family", "baseline_scope", "paper_id", "claim_id", "system", "title", "metric", "metric_family",
+        "comparisons": [_pick(c, ["baseline", "baseline_family", "baseline_scope", "paper_id", "claim_id", "system",
+                                  "title", "metric", "metric_family",
                                   "value_low", "value_high", "unit", "qualifier", "factor_low", "factor_high",
                                   "hardware", "text"]) for c in comparisons],
         "flags": [_pick(f, ["check_id", "severity", "paper_id", "claim_id", "message"]) for f in flags],

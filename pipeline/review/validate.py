@@ -22,9 +22,9 @@ from pipeline.review.flags import FLAG_COLUMNS, Flag, FlagChecker
 SEVERITIES = ("error", "warning", "info")
 
 
-def validate_tables(papers: pd.DataFrame, claims: pd.DataFrame, rules: Rules,
-                    params: ValidateParams) -> tuple[ContractResult, list[Flag]]:
-    contract = ContractChecker(rules).check(contract_tables(papers, claims))
+def validate_tables(papers: pd.DataFrame, claims: pd.DataFrame, rules: Rules, params: ValidateParams,
+                    entities: pd.DataFrame | None = None) -> tuple[ContractResult, list[Flag]]:
+    contract = ContractChecker(rules).check(contract_tables(papers, claims, entities))
     flags = FlagChecker(rules, params).run(claims) if not claims.empty else []
     return contract, flags
 
@@ -46,7 +46,9 @@ def run_validate(directory: str | Path, rules: Rules, params: ValidateParams, *,
     out = Path(out or directory)
     papers = pd.read_parquet(directory / "papers.parquet")
     claims = pd.read_parquet(directory / "claims.parquet")
-    contract, flags = validate_tables(papers, claims, rules, params)
+    entities_path = directory / "entities.parquet"
+    entities = pd.read_parquet(entities_path) if entities_path.exists() else None
+    contract, flags = validate_tables(papers, claims, rules, params, entities)
     write_table(pd.DataFrame([asdict(f) for f in flags], columns=FLAG_COLUMNS), out, "flags")
     facts = summary(contract, flags)
     write_json(facts, metrics or out / "validation.json")

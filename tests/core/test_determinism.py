@@ -25,7 +25,7 @@ from pipeline.core.tables import write_table
 
 REPO = Path(__file__).resolve().parents[2]
 CLAIMS = Path(sys.executable).parent / "claims"
-FILES = [f"{name}.{ext}" for name in ("papers", "claims", "quantities") for ext in ("parquet", "csv")]
+FILES = [f"{name}.{ext}" for name in ("papers", "claims", "quantities", "entities") for ext in ("parquet", "csv")]
 GOOD = ("Our evaluation shows that HetRL delivers up to 9.17× and 3.17× on average the throughput of vLLM, "
         "and cuts latency by 38% on 8 H100 GPUs. It is good.")
 

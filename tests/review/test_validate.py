@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from pipeline.core.config import ValidateParams
-from pipeline.core.records import CLAIM_COLUMNS, PAPER_COLUMNS, to_frame
+from pipeline.core.records import CLAIM_COLUMNS, ENTITY_COLUMNS, PAPER_COLUMNS, to_frame
 from pipeline.core.rules import load_rules
 from pipeline.review.contract import ContractChecker, contract_tables
 from pipeline.review.flags import FlagChecker
@@ -23,8 +23,9 @@ def rules():
 
 @pytest.fixture(scope="module")
 def tables(rules):
-    papers, claims, _ = run_all(["data/poster_session_2.txt"], rules)
-    return to_frame(papers, PAPER_COLUMNS), to_frame(claims, CLAIM_COLUMNS)
+    output = run_all(["data/poster_session_2.txt"], rules)
+    return (to_frame(output.papers, PAPER_COLUMNS), to_frame(output.claims, CLAIM_COLUMNS),
+            to_frame(output.entities, ENTITY_COLUMNS))
 
 
 @pytest.fixture(scope="module")
@@ -109,6 +110,53 @@ def _drop(table, column):
     return plant
 
 
+def _on_entities(change):
+    """A defect planted in the entities table: `change(entities)` returns the row index it spoiled."""
+    def plant(papers, claims, entities):
+        i = change(entities)
+        return papers, claims, entities, {f"{entities.loc[i, 'paper_id']}@{entities.loc[i, 'start']}"}
+    return plant
+
+
+def _entity_offsets(entities):
+    entities.loc[3, "end"] = entities.loc[3, "end"] + 1
+    return 3
+
+
+def _entity_kind(entities):
+    entities.loc[2, "kind"] = "person"
+    return 2
+
+
+def _entity_paper(entities):
+    entities.loc[1, "paper_id"] = "no-such-paper"
+    return 1
+
+
+def _entity_canonical(entities):
+    entities["canonical"] = entities["canonical"].astype(object)
+    entities.loc[4, "canonical"] = None
+    return 4
+
+
+def _entity_span(entities):
+    entities.loc[5, "end"] = entities.loc[5, "start"]
+    entities.loc[5, "text"] = ""
+    return 5
+
+
+def _entity_columns(papers, claims, entities):
+    return papers, claims, entities.drop(columns=["known"]), {None}
+
+
+def _tables_only(plant):
+    """A defect planted in papers or claims; the entities of a paper the plant renamed go with it."""
+    def planted(papers, claims, entities):
+        papers, claims, rows = plant(papers, claims)
+        return papers, claims, entities[entities["paper_id"].isin(papers["paper_id"])], rows
+    return planted
+
+
 CONTRACT_CASES = [
     ("papers-columns", _drop("papers", "status")),
     ("papers-id-unique", _duplicate_paper_id),
@@ -132,14 +180,22 @@ CONTRACT_CASES = [
     ("claims-offsets", _shift_offsets),
     ("claims-percent-decrease", _big_reduction),
     ("hardware-known", _unknown_hardware),
+    ("claims-scope", _plant_claims("baseline_scope", "somewhere")),
+]
+CONTRACT_CASES = [(rule, _tables_only(plant)) for rule, plant in CONTRACT_CASES] + [
+    ("entities-columns", _entity_columns),
+    ("entities-kind", _on_entities(_entity_kind)),
+    ("entities-offsets", _on_entities(_entity_offsets)),
+    ("entities-paper-known", _on_entities(_entity_paper)),
+    ("entities-canonical", _on_entities(_entity_canonical)),
+    ("entities-span", _on_entities(_entity_span)),
 ]
 
 
 def test_when_tables_are_clean_then_no_contract_failure(tables, checker):
-    papers, claims = tables
-    result = checker.check(contract_tables(papers, claims))
+    result = checker.check(contract_tables(*tables))
     assert result.failures == ()
-    assert result.evaluated == 22
+    assert result.evaluated == len(CONTRACT_CASES)
 
 
 def test_every_expectation_has_a_planted_defect(rules):
@@ -148,8 +204,8 @@ def test_every_expectation_has_a_planted_defect(rules):
 
 @pytest.mark.parametrize("expectation_id,plant", CONTRACT_CASES, ids=[c[0] for c in CONTRACT_CASES])
 def test_when_a_defect_is_planted_then_its_row_is_named(tables, checker, expectation_id, plant):
-    papers, claims, planted = plant(tables[0].copy(), tables[1].copy())
-    result = checker.check(contract_tables(papers, claims))
+    papers, claims, entities, planted = plant(*(table.copy() for table in tables))
+    result = checker.check(contract_tables(papers, claims, entities))
     named = {f.row_key for f in result.failures if f.expectation_id == expectation_id}
     assert named == planted
     other_rows = {f.row_key for f in result.failures if f.row_key is not None} - planted
