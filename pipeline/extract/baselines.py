@@ -151,7 +151,9 @@ class BaselineReader:
                     i = max(end, i + 1)
                     continue
                 named.extend(names)
-                if not figures_aside(words, token_columns(doc)[0], i, sent.end):
+                if figures_aside(words, token_columns(doc)[0], i, sent.end):
+                    named.extend(self._aside_names(doc, words, sent, i, own, names))
+                else:
                     # a generic phrase with named examples: the first of them is the primary baseline
                     examples = bool(names) and not respective and not listed and not (
                         head_end > j and self._names_in(doc[j:head_end].text, own))
@@ -159,6 +161,22 @@ class BaselineReader:
                     out.append(Cue(i, cue.kind, name, owner, tuple(names), examples or bool(respective), end))
             i = max(end, i + 1)
         return out
+
+    def _aside_names(self, doc, words: list[str], sent: Sentence, at: int, own: str, first: list[str]) -> list[str]:
+        """'2.03x (vs. Inductor: 1.89x, TensorRT: 1.85x)': every system an aside of figures names, each
+        before its colon (the first of them is already read as the cue's phrase)."""
+        names: list[str] = []
+        for k in range(at + 1, min(at + 24, sent.end - 1)):
+            if words[k] == ")":
+                break
+            if words[k + 1] == ":":
+                text = doc[k].text
+                known = self.book.baseline_names.canonical_in(text) if self._known_whole(text) else None
+                if known or (self._name_shape(text) and text != own and text not in self.book.generic_names):
+                    name = known or text
+                    if name not in first and name not in names:
+                        names.append(name)
+        return names
 
     def paper_frame(self, words: list[str], sent: Sentence, cues: list[Cue]) -> Cue | None:
         """'We compare our technique against A and B', 'We evaluate X against A': a sentence without numbers

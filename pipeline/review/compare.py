@@ -33,6 +33,7 @@ COMPARISON_COLUMNS = [
     "baseline", "baseline_family", "baseline_scope", "paper_id", "claim_id", "system", "title", "metric",
     "metric_family", "value_low", "value_high", "unit", "direction", "qualifier", "factor_low", "factor_high",
     "hardware", "text", "sentence", "start", "end"]
+VIEW_COLUMNS = ["baseline", "baseline_family", "paper_id", "system", "title", "n_claims"]
 INDIRECT_COLUMNS = [
     "baseline", "metric_family", "paper_a", "system_a", "claim_a", "factor_a", "paper_b", "system_b",
     "claim_b", "factor_b", "estimate", "hardware_a", "hardware_b", "caveat"]
@@ -113,6 +114,27 @@ def comparisons(papers: pd.DataFrame, claims: pd.DataFrame, rules: Rules) -> lis
     return out
 
 
+def baseline_views(papers: pd.DataFrame, rows: list[Comparison], rules: Rules) -> pd.DataFrame:
+    """The compare views: one row per (named baseline, paper) for every paper that compares against it,
+    with or without a figure (a paper whose abstract names the baseline as compared but states no
+    number for it is in the view with `n_claims` 0), never the paper's own system or a variant of it."""
+    families = baseline_families(rules)
+    counts: dict[tuple[str, str], int] = {}
+    for r in rows:
+        counts[(r.baseline, r.paper_id)] = counts.get((r.baseline, r.paper_id), 0) + 1
+    out = []
+    for p in papers.astype(object).where(papers.notna(), None).to_dict("records"):
+        system = p.get("system") or ""
+        named = dict.fromkeys(_listed(p.get("baselines")) + [b for b, pid in counts if pid == p["paper_id"]])
+        for baseline in named:
+            if not own_variant(baseline, system):
+                out.append({"baseline": baseline, "baseline_family": families.get(baseline, baseline),
+                            "paper_id": p["paper_id"], "system": system, "title": p.get("title") or "",
+                            "n_claims": counts.get((baseline, p["paper_id"]), 0)})
+    out.sort(key=lambda v: (v["baseline"].lower(), v["paper_id"]))
+    return pd.DataFrame(out, columns=VIEW_COLUMNS)
+
+
 def baseline_families(rules: Rules) -> dict[str, str]:
     """canonical name → the canonical name of its family's head (itself when it has none), following
     `family` links of rules/baselines.yml to the top."""
@@ -190,7 +212,7 @@ def indirect_frame(rows: list[dict]) -> pd.DataFrame:
 
 
 def run_compare(directory, rules: Rules, *, out=None) -> tuple[int, int]:
-    """Read DIR's papers and claims, write comparisons.parquet and indirect.parquet (+ CSV)."""
+    """Read DIR's papers and claims, write comparisons.parquet, indirect.parquet and views.parquet (+ CSV)."""
     from pipeline.core.tables import tables_dir, write_table
 
     directory = tables_dir(directory)
@@ -200,4 +222,5 @@ def run_compare(directory, rules: Rules, *, out=None) -> tuple[int, int]:
     pairs = indirect(rows)
     write_table(comparison_frame(rows), out or directory, "comparisons")
     write_table(indirect_frame(pairs), out or directory, "indirect")
+    write_table(baseline_views(papers, rows, rules), out or directory, "views")
     return len(rows), len(pairs)

@@ -56,7 +56,19 @@
   function byBaseline() {
     var groups = {};
     DATA.comparisons.forEach(function (c) { (groups[c.baseline] = groups[c.baseline] || []).push(c); });
+    // a paper that names a baseline as compared but states no figure for it is in its view too
+    DATA.papers.forEach(function (p) {
+      (p.baselines || []).forEach(function (b) {
+        var rows = groups[b] || [];
+        if (ownVariant(b, p.system) || rows.some(function (r) { return r.paper_id === p.paper_id; })) { return; }
+        groups[b] = rows.concat([{baseline: b, paper_id: p.paper_id, placeholder: true}]);
+      });
+    });
     return groups;
+  }
+  function ownVariant(b, system) {
+    var x = b.toLowerCase(), s = (system || "").toLowerCase();
+    return /\bours?\b/.test(x) || (s !== "" && (x === s || [" ", "-", "(", "_"].some(function (c) { return x.indexOf(s + c) === 0; })));
   }
   function sharedBaselines() {
     var groups = byBaseline();
@@ -88,6 +100,12 @@
     table.appendChild(el("thead", {}, [el("tr", {}, ["paper", "metric", "claim", "factor", "qualifier", "hardware"].map(function (h) { return el("th", {text: h}); }))]));
     var body = el("tbody");
     rows.forEach(function (r) {
+      if (r.placeholder) {
+        body.appendChild(el("tr", {cls: "no-figure"}, [el("td", {}, [paperLink(r.paper_id)]),
+          el("td", {text: "compared in the abstract; no figure for it"}), el("td", {text: ""}), el("td", {text: "—"}),
+          el("td", {text: ""}), el("td", {text: ""})]));
+        return;
+      }
       body.appendChild(el("tr", {}, [
         el("td", {}, [paperLink(r.paper_id)]), el("td", {text: r.metric || r.metric_family || ""}),
         el("td", {text: value(r)}),
@@ -95,7 +113,8 @@
         el("td", {text: r.qualifier || ""}), el("td", {text: (r.hardware || []).join(", ")})]));
     });
     table.appendChild(body);
-    var wrap = el("details", {cls: "rows"}, [el("summary", {text: rows.length + " claims"}), table]);
+    var claimed = rows.filter(function (r) { return !r.placeholder; }).length;
+    var wrap = el("details", {cls: "rows"}, [el("summary", {text: claimed + " claims"}), table]);
     if (rows.length <= 25) { wrap.setAttribute("open", ""); }
     section.appendChild(wrap);
     return section;
