@@ -69,7 +69,7 @@ def decide(doc, words: list[str], groups: list[list[Mention]], results: list[Men
         if m.baseline_scope is None:
             comparators(words, m, results)
     pair_lists(groups)
-    inherit_in_sentence(doc, results)
+    inherit_in_sentence(doc, words, results)
     take_paper_frame(results, cues, frame)
 
 
@@ -100,7 +100,7 @@ def comparators(words: list[str], m: Mention, results: list[Mention]) -> None:
             m.baseline_scope = "phrase"  # "outperforms X by 2×"
 
 
-def inherit_in_sentence(doc, results: list[Mention]) -> None:
+def inherit_in_sentence(doc, words: list[str], results: list[Mention]) -> None:
     """'... improvement of up to 69% ... compared to X, while reducing JCT by up to 83%': a relative number
     with no comparator of its own takes the one of the sentence's previous number (whose cue stands
     before it) — a sibling clause compares with the same thing. An absolute number never does."""
@@ -112,6 +112,9 @@ def inherit_in_sentence(doc, results: list[Mention]) -> None:
         cue = prior.baseline_cue if prior is not None else None
         if prior is None or cue is None or cue.pos >= m.start or prior.baseline_scope == "list":
             continue
+        between = words[prior.end:m.start]
+        if not any(w in _CLAUSE_WORDS for w in between):
+            continue  # "2.9x over X and up to 4.94x end-to-end speedup": one clause, its own noun phrase
         if _NEW_SUBJECT.search(doc[max(cue.end, prior.end):m.start].text):
             continue  # "..., while DB-Decoding accelerates ... by 4.5x": another system's own result
         m.baseline, m.baseline_cue, m.baseline_names, m.baseline_scope = (

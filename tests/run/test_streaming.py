@@ -24,7 +24,7 @@ from pipeline.run.stream import extract_to, progress_bar
 
 REPO = Path(__file__).resolve().parents[2]
 CORPUS_A = REPO / "tests" / "data" / "dev2025" / "corpus_a.jsonl"
-TABLES = ("papers", "claims", "quantities")
+TABLES = ("papers", "claims", "quantities", "entities")
 FILES = [f"{name}.{ext}" for name in TABLES for ext in ("parquet", "csv")] + ["rejects.jsonl"]
 # A real abstract of the corpus (HetRL): its claims are 9.17× and 3.17×.
 GOOD = ("As large language models (LLMs) scale and new GPUs are released even more frequent, there is an "
@@ -275,9 +275,9 @@ def whole_list(tmp_path_factory, mixed_inputs, rules) -> Path:
     """The whole-list path: every paper in memory, each table written at once."""
     out = tmp_path_factory.mktemp("whole")
     problems = Problems()
-    papers, claims, quantities = run_all(mixed_inputs, rules, problems)
-    for name, rows in (("papers", papers), ("claims", claims), ("quantities", quantities)):
-        write_records(rows, out, name)
+    output = run_all(mixed_inputs, rules, problems)
+    for name in TABLES:
+        write_records(getattr(output, name), out, name)
     write_jsonl([r.to_json() for r in problems.rejects], out / "rejects.jsonl")
     return out
 
