@@ -25,6 +25,7 @@ from pipeline.extract.textnorm import NormalizedText
 SHAPE_COMPARATOR = "shape-comparator"
 SHAPE_HARDWARE = "shape-hardware-head"
 OWN_SYSTEM = "own-system"
+_PRODUCT_WINDOW = 80  # characters before a head noun searched for a product name
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,15 +48,21 @@ class EntityFinder:
         families = "|".join(re.escape(f) for f in book.cues.hardware_families)
         word = r"[A-Z][A-Za-z]*-?\d[\w.+]*"  # Virtex-7, BF3, VU9P, U280 (one run: no nested repeat)
         vendor = "|".join(re.escape(v) for v in book.vendor_names)
+        self._families = tuple(book.cues.hardware_families)
         item = rf"(?:{word}|{families})(?:\s+(?:{word}))?"
         self._product_head = re.compile(rf"(?<![\w-])(?:(?:{vendor})\s+)?(?P<name>{item})\s+(?:{heads})s?\b")
+        # where a head noun stands: the product pattern is tried only in the few characters before one
+        self._head = re.compile(rf"\s(?:{heads})s?\b")
         # "Blackwell, Hopper, and Ampere GPUs": the items of a list before the head share it
         self._items_before = re.compile(rf"(?<![\w-])(?P<items>(?:(?:{item})\s*,\s*)*(?:{item}))\s*,?\s+(?:and|or)\s+$")
         self._item = re.compile(rf"(?<![\w-]){item}(?![\w-])")
 
-    def find(self, text: str, hardware_hits: list[Hit], names: list[str], system: str) -> list[Found]:
+    def find(self, text: str, hardware_hits: list[Hit], names: list[str], system: str,
+             starts: list[int]) -> list[Found]:
+        """The entity spans of a normalized abstract; `starts` are its token starts (where a lexicon
+        name can begin)."""
         found = [Found(h.start, h.end, "hardware", h.canonical, True, h.entry_id, h.kind) for h in hardware_hits]
-        for m in self._product_head.finditer(text):
+        for m in self._products(text):
             found.append(Found(m.start("name"), m.end("name"), "hardware", m.group("name"), False, SHAPE_HARDWARE,
                                "accelerator"))
             listed = self._items_before.search(text, max(0, m.start("name") - 120), m.start("name"))
@@ -67,7 +74,7 @@ class EntityFinder:
             found += [Found(s, e, "hardware", name, False, SHAPE_HARDWARE, "accelerator")
                       for s, e in _occurrences(text, name)]
         found += [Found(h.start, h.end, "system", h.canonical, True, h.entry_id)
-                  for h in self.book.baseline_names.find(text)]
+                  for h in self.book.baseline_names.find_at(text, starts)]
         known = {h.canonical for h in found}
         for name in dict.fromkeys(names):
             if name and name not in known and name != system:
@@ -75,6 +82,22 @@ class EntityFinder:
         if system:
             found += [Found(s, e, "system", system, False, OWN_SYSTEM) for s, e in _occurrences(text, system)]
         return _resolve(found)
+
+    def _products(self, text: str):
+        """The matches of `_product_head`, in order, tried only in a window before each head noun (a
+        vendor, two product words and the head fit in it) instead of at every character."""
+        end = 0
+        for head in self._head.finditer(text):
+            window = max(end, head.start() - _PRODUCT_WINDOW)
+            before = text[window:head.start()]
+            if not any(c.isdigit() for c in before) and not any(f in before for f in self._families):
+                continue  # "the GPU", "modern GPUs": no product word can stand before it
+            m = self._product_head.search(text, window, head.end() + 1)
+            while m is not None and m.end() < head.end():
+                m = self._product_head.search(text, m.start() + 1, head.end() + 1)
+            if m is not None and m.start() >= end:
+                end = m.end()
+                yield m
 
     def records(self, paper_id: str, norm: NormalizedText, found: list[Found]) -> tuple[Entity, ...]:
         """The spans as Entity records on the text as read. Where normalization rewrote the text around a
@@ -105,6 +128,16 @@ def _resolve(found: list[Found]) -> list[Found]:
 
 
 def _occurrences(text: str, name: str) -> list[tuple[int, int]]:
-    """Where `name` stands as a whole word (not inside a longer name: 'DDP' not in 'DreamDDP')."""
-    pattern = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w]|-\w)")
-    return [(m.start(), m.end()) for m in pattern.finditer(text)]
+    """Where `name` stands as a whole word (not inside a longer name: 'DDP' not in 'DreamDDP', 'NOVA'
+    not in 'NOVA-2'): a C search for the name, then a look at the character on each side."""
+    out, size = [], len(name)
+    at = text.find(name)
+    while at >= 0:
+        end = at + size
+        before = text[at - 1] if at else " "
+        after = text[end:end + 2]
+        if not (before.isalnum() or before in "_-") and not (after[:1].isalnum() or after[:1] == "_" or (
+                after[:1] == "-" and len(after) == 2 and (after[1].isalnum() or after[1] == "_"))):
+            out.append((at, end))
+        at = text.find(name, at + 1)
+    return out

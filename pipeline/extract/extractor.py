@@ -146,8 +146,9 @@ class Extractor:
             read.append((sent, results, cues))
             every_cue += cues
         named.extend(self.baselines.named_in_parentheses(norm.text, system))
-        found = self.entities.find(norm.text, in_text, named, system)
-        self._measured_on(doc, found, read, words, every_cue, in_title)
+        starts = scope.token_starts(doc)
+        found = self.entities.find(norm.text, in_text, named, system, starts)
+        self._measured_on(found, read, words, every_cue, in_title, starts)
         sentence_spans: dict = {}  # plain → original offsets of a sentence, shared by its numbers
         quantities = tuple(self._record(paper, norm, doc, i, m, sentence_spans) for i, m in enumerate(mentions))
         # a device the hardware lexicon knows ("NVLink-C2C", "A100") is what ran, not a compared system
@@ -160,13 +161,12 @@ class Extractor:
                         system=system, baselines=systems)
         return PaperExtraction(paper, quantities, self.entities.records(paper.paper_id, norm, found))
 
-    def _measured_on(self, doc, found: list, read: list, words: list[str], cues: list,
-                     in_title: list) -> None:
+    def _measured_on(self, found: list, read: list, words: list[str], cues: list, in_title: list,
+                     starts: list[int]) -> None:
         """The hardware of every result number, from the abstract's hardware entities by scope."""
         reported = [f for f in found if f.kind == "hardware" and f.hardware_kind not in UNREPORTED_HARDWARE]
         if not (reported or in_title) or not read:
             return
-        starts = scope.token_starts(doc)
         spans = [scope.HardwareSpan(*scope.to_tokens(starts, f.start, f.end), f.canonical, f.hardware_kind)
                  for f in reported]
         title = [scope.HardwareSpan(-1, -1, h.canonical, h.kind) for h in in_title]

@@ -9,6 +9,10 @@ from pipeline.core.rules import LexiconEntry
 _VENDOR_PREFIX = r"(?:(?:NVIDIA|Nvidia|AMD|Intel|Google|AWS|Amazon|Mellanox|Huawei)\s+)?"
 
 
+_MEMO_TEXT = 48  # texts this short (a word, a comparator phrase) have their hits remembered
+_MEMO_SIZE = 100_000  # at most this many of them, per lexicon
+
+
 @dataclass(frozen=True, slots=True)
 class Hit:
     entry_id: str
@@ -40,10 +44,44 @@ class Lexicon:
         # The aliases alone: a pattern that opens with the trie's branch lets `re` skip ahead to the
         # characters an alias can begin with (the full pattern opens with a look-behind, tried at every
         # position); every match of the full pattern contains one, so without one there is none.
-        self._gate = re.compile(body)
+        # (only a pattern with a count or company name before its alias needs one: the others open with
+        # the alias and are cheap to try whole; not compiling it saves a third of a lexicon's start-up)
+        self._gate: re.Pattern | None = re.compile(body) if vendor_prefix else None
+        self._memo: dict[str, tuple[Hit, ...]] = {}
+        self._openings = frozenset(alias[:2] for alias in self._owner)  # the first two characters of each alias
 
     def find(self, text: str) -> list[Hit]:
-        if self._gate.search(text) is None:
+        short = len(text) <= _MEMO_TEXT
+        if short:  # words and short phrases recur across abstracts: each is searched once
+            known = self._memo.get(text)
+            if known is not None:
+                return list(known)
+        hits = self._search(text)
+        if short and len(self._memo) < _MEMO_SIZE:
+            self._memo[text] = tuple(hits)
+        return hits
+
+    def find_at(self, text: str, starts: list[int]) -> list[Hit]:
+        """The hits of `find` that begin at one of `starts` (a Doc's token starts): the full pattern is
+        tried only where a token opens with the first two characters of some alias, instead of at every
+        character of a whole abstract. A name begins a token wherever the tokenizer splits it off
+        (spaces, brackets, quotes, commas); one glued behind another character ("PyTorch/XLA") is not seen."""
+        if not self._owner:
+            return []
+        openings, regex, hits, end = self._openings, self._regex, [], 0
+        for at in starts:
+            if at < end or text[at:at + 2] not in openings:
+                continue
+            m = regex.match(text, at)
+            if m is None:
+                continue
+            entry = self._owner[m.group("name")]
+            hits.append(Hit(entry.id, entry.canonical, m.start("name"), m.end("name"), None, entry.kind))
+            end = m.end()
+        return hits
+
+    def _search(self, text: str) -> list[Hit]:
+        if self._gate is not None and self._gate.search(text) is None:
             return []
         hits = []
         for m in self._regex.finditer(text):

@@ -17,6 +17,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from spacy.attrs import IDX
+
 from pipeline.extract.baselines import Cue
 from pipeline.extract.fast.columns import Sentence
 from pipeline.extract.mention import Mention
@@ -39,8 +41,8 @@ class HardwareSpan:
 
 
 def token_starts(doc) -> list[int]:
-    """The character offset of every token of the Doc (for char → token lookups)."""
-    return [t.idx for t in doc]
+    """The character offset of every token of the Doc (for char → token lookups), from its arrays."""
+    return doc.to_array([IDX]).ravel().tolist()
 
 
 def to_tokens(starts: list[int], char_start: int, char_end: int) -> tuple[int, int]:
