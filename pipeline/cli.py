@@ -119,12 +119,16 @@ def _parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_normalize)
 
     p = sub.add_parser("evaluate", help="score DIR's tables against a gold file",
-                       usage="claims evaluate --gold FILE [FILE ...] DIR [--metrics FILE] [--errors FILE]")
+                       usage="claims evaluate --gold FILE [FILE ...] DIR [--metrics FILE] [--errors FILE] "
+                             "[--bootstrap N]")
     p.add_argument("directory", nargs="?", help="the tables directory (papers, claims) to score")
     p.add_argument("--gold", required=True, nargs="+", metavar="FILE",
                    help="one or more gold JSONL files (scored together); DIR may follow them")
     p.add_argument("--metrics", help="write the figures (and table counts) to this JSON file")
     p.add_argument("--errors", help="write missed and spurious claims per paper to this JSONL file")
+    p.add_argument("--bootstrap", type=int, default=0, metavar="N",
+                   help="also print a 90%% interval of each figure from N resamples of the gold papers "
+                        "(seeded, so a rerun prints the same)")
     p.set_defaults(func=_cmd_evaluate)
 
     p = sub.add_parser("validate", help="check DIR's tables: contract and reviewer flags")
@@ -236,7 +240,7 @@ def _cmd_evaluate(args) -> int:
         args.directory = args.gold.pop()
 
     return evaluate_directory(args.directory, args.gold, _rules(args), metrics_path=args.metrics,
-                              errors_path=args.errors)
+                              errors_path=args.errors, bootstrap=args.bootstrap)
 
 
 def _cmd_validate(args) -> int:

@@ -248,8 +248,36 @@ def _summary(t: Tally) -> dict:
     return out
 
 
+BOOTSTRAP_SEED = 20261204
+BOOTSTRAP_FIGURES = ("claim_f1", "direction_accuracy", "qualifier_accuracy", "baseline_accuracy", "hardware_f1",
+                     "baselines_f1", "claim_hardware_f1", "claim_baselines_f1")
+
+
+def resample_intervals(scorer: Scorer, gold: list[dict], papers: pd.DataFrame, claims: pd.DataFrame, resamples: int,
+              seed: int = BOOTSTRAP_SEED) -> dict[str, tuple[float, float]]:
+    """The 5th and 95th percentile of each figure over `resamples` resamples of the gold papers drawn with
+    replacement (a paper drawn twice counts twice): a 90% interval that shows how much the figure of a set
+    of this size moves with the papers in it."""
+    import random
+
+    rng = random.Random(seed)
+    draws: dict[str, list[float]] = {name: [] for name in BOOTSTRAP_FIGURES}
+    for _ in range(resamples):
+        sample = [gold[rng.randrange(len(gold))] for _ in gold]
+        summary, _ = scorer.score(sample, papers, claims)
+        for name in BOOTSTRAP_FIGURES:
+            if name in summary:
+                draws[name].append(summary[name])
+    out = {}
+    for name, values in draws.items():
+        if values:
+            values.sort()
+            out[name] = (values[int(0.05 * (len(values) - 1))], values[int(round(0.95 * (len(values) - 1)))])
+    return out
+
+
 def evaluate_directory(directory: str, gold_paths: list[str], rules, *, metrics_path: str | None = None,
-                       errors_path: str | None = None) -> int:
+                       errors_path: str | None = None, bootstrap: int = 0) -> int:
     from pipeline.core.units import UnitRegistry
 
     directory = tables_dir(directory)
@@ -259,16 +287,24 @@ def evaluate_directory(directory: str, gold_paths: list[str], rules, *, metrics_
     for gold_path in gold_paths:
         with open(gold_path, encoding="utf-8") as handle:
             gold.extend(json.loads(line) for line in handle if line.strip())
-    summary, errors = Scorer(UnitRegistry.from_rules(rules).pint).score(gold, papers, claims)
+    scorer = Scorer(UnitRegistry.from_rules(rules).pint)
+    summary, errors = scorer.score(gold, papers, claims)
     for k, v in summary.items():
         print(f"{k:22s} {v}")
+    resamples = bootstrap
+    intervals = resample_intervals(scorer, gold, papers, claims, resamples) if resamples else {}
+    for name, (low, high) in intervals.items():
+        print(f"{name:22s} {summary[name]:.4f}  90% interval [{low:.4f}, {high:.4f}] ({resamples} resamples)")
     if metrics_path:
         counts = {"papers": int(len(papers)), "claims": int(len(claims)),
                   "papers_without_claims": int((papers["n_claims"] == 0).sum())}
         quantities = directory / "quantities.parquet"
         if quantities.exists():
             counts["quantities"] = int(len(pd.read_parquet(quantities)))
-        write_json({"counts": counts, "dev_gold": summary}, metrics_path)
+        facts = {"counts": counts, "dev_gold": summary}
+        if intervals:
+            facts["intervals_90"] = {name: list(pair) for name, pair in intervals.items()}
+        write_json(facts, metrics_path)
     if errors_path:
         Path(errors_path).parent.mkdir(parents=True, exist_ok=True)
         with open(errors_path, "w", encoding="utf-8") as handle:
