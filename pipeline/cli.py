@@ -239,7 +239,7 @@ def _cmd_evaluate(args) -> int:
             raise ClaimscopeError("evaluate: give the tables directory: claims evaluate --gold FILE... DIR")
         args.directory = args.gold.pop()
 
-    return evaluate_directory(args.directory, args.gold, _rules(args), metrics_path=args.metrics,
+    return evaluate_directory(args.directory, args.gold, metrics_path=args.metrics,
                               errors_path=args.errors, bootstrap=args.bootstrap)
 
 

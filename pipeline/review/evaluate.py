@@ -73,11 +73,29 @@ class Tally:
     missing: int = 0
 
 
-class Scorer:
-    """Scores with the package's one unit registry (pint, extended by rules/units.txt)."""
+# The units the guideline's matching converts between: pint's own registry plus the counted units a
+# systems paper measures in. Deliberately not the extraction registry (rules/units.txt): that one also
+# knows TOPS, QPS and the like, and a unit pint cannot read is compared as written by the guideline's
+# scorer, so a wider registry would turn its matches ("12 TOPS" for gold "12 TOPS/W") into misses.
+SCORING_UNITS = ("sample = [sample]", "token = [token]", "request = [request]", "design = [design]",
+                 "task = [task]", "bps = bit / second", "FLOP = [flop] = flop", "FLOPS = FLOP / second = flops")
 
-    def __init__(self, ureg):
-        self.ureg = ureg
+
+def scoring_registry():
+    """A pint registry that reads units as the guideline's matching does (built once per scorer)."""
+    import pint
+
+    ureg = pint.UnitRegistry()
+    for line in SCORING_UNITS:
+        ureg.define(line)
+    return ureg
+
+
+class Scorer:
+    """Scores by the guideline's matching; units convert in `scoring_registry()` unless given one."""
+
+    def __init__(self, ureg=None):
+        self.ureg = ureg if ureg is not None else scoring_registry()
 
     def _factor(self, value: float, unit: str, gold_unit: str) -> float | None:
         """pred→gold conversion factor; None when either unit is unknown (values compare as written)."""
@@ -276,10 +294,8 @@ def resample_intervals(scorer: Scorer, gold: list[dict], papers: pd.DataFrame, c
     return out
 
 
-def evaluate_directory(directory: str, gold_paths: list[str], rules, *, metrics_path: str | None = None,
+def evaluate_directory(directory: str, gold_paths: list[str], *, metrics_path: str | None = None,
                        errors_path: str | None = None, bootstrap: int = 0) -> int:
-    from pipeline.core.units import UnitRegistry
-
     directory = tables_dir(directory)
     papers = pd.read_parquet(directory / "papers.parquet")
     claims = pd.read_parquet(directory / "claims.parquet")
@@ -287,7 +303,7 @@ def evaluate_directory(directory: str, gold_paths: list[str], rules, *, metrics_
     for gold_path in gold_paths:
         with open(gold_path, encoding="utf-8") as handle:
             gold.extend(json.loads(line) for line in handle if line.strip())
-    scorer = Scorer(UnitRegistry.from_rules(rules).pint)
+    scorer = Scorer()
     summary, errors = scorer.score(gold, papers, claims)
     for k, v in summary.items():
         print(f"{k:22s} {v}")

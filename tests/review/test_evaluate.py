@@ -12,6 +12,8 @@ from pipeline.core.records import CLAIM_COLUMNS, PAPER_COLUMNS, to_frame
 from pipeline.review.evaluate import Scorer
 from pipeline.run.chain import run_all
 
+SCORER = Scorer()
+
 
 @pytest.fixture(scope="module")
 def bundled(repo, rules, units):
@@ -22,7 +24,7 @@ def bundled(repo, rules, units):
 
 
 def _score(units, gold, papers, claims):
-    return Scorer(units.pint).score(gold, papers, claims)
+    return SCORER.score(gold, papers, claims)
 
 
 def test_when_gold_claims_are_the_prediction_then_every_figure_is_perfect(bundled, units):
@@ -67,3 +69,26 @@ def test_when_a_claim_is_dropped_a_direction_flipped_and_one_invented_then_error
     assert {"text": invented["text"], "low": 12345.0, "unit": invented["unit"], "rule_id": "ratio-sign"} \
         in mine["spurious"]
     assert [(w["field"], w["gold"]) for w in mine["wrong_fields"]] == [("direction", matched["direction"])]
+
+
+# (gold value, gold unit, predicted value, predicted unit, matches): the guideline's matching. Units pint
+# converts must agree once converted; a unit pint cannot read is compared as written, even where the
+# extraction registry knows it (TOPS, QPS), so `claims evaluate` and the guideline's scorer agree.
+UNIT_CASES = [
+    (400, "Gbit/s", 50, "GB/s", True),
+    (400, "Gbit/s", 400, "GB/s", False),
+    (1.5, "s", 1500, "ms", True),
+    (12, "TOPS/W", 12, "TOPS", True),
+    (12, "TOPS/W", 13, "TOPS", False),
+    (30, "ms", 30, "tokens/s", False),
+    (2.3, "samples/s", 2.3, "samples/s", True),
+    (2.0, "x", 2.0, "%", False),
+    (120, "GPU-hours", 7200, "GPU-minutes", False),
+]
+
+
+@pytest.mark.parametrize(("low", "unit", "value", "pred_unit", "matches"), UNIT_CASES)
+def test_values_match_by_the_guidelines_units(low, unit, value, pred_unit, matches):
+    gold = {"low": low, "high": low, "unit": unit}
+    pred = {"value_low": value, "value_high": value, "unit": pred_unit}
+    assert SCORER.values_match(gold, pred) is matches
